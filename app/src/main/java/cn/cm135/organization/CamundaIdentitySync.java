@@ -25,11 +25,13 @@ public class CamundaIdentitySync {
 
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
+    private final InitialPasswordPolicy initialPasswords;
     private final SecureRandom random = new SecureRandom();
 
-    CamundaIdentitySync(IdentityService identityService, JdbcTemplate jdbc) {
+    CamundaIdentitySync(IdentityService identityService, JdbcTemplate jdbc, InitialPasswordPolicy initialPasswords) {
         this.identityService = identityService;
         this.jdbc = jdbc;
+        this.initialPasswords = initialPasswords;
     }
 
     private record StaffRow(String id, String name, String role, boolean active) {
@@ -71,6 +73,9 @@ public class CamundaIdentitySync {
                 fillName(user, row.name());
                 identityService.saveUser(user);
                 created.put(row.id(), password);
+                if (passwords == InitialPasswords.RANDOM) {
+                    initialPasswords.remember(row.id());
+                }
             } else if (!row.name().equals(fullName(user))) {
                 fillName(user, row.name());
                 identityService.saveUser(user);

@@ -11,14 +11,21 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import cn.cm135.organization.InitialPasswordPolicy;
+
 /** Checks a user name and password against Camunda's users; the user's groups become authorities. */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    /** The only authority of a user who still has an imported initial password. */
+    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
-    CamundaAuthenticationProvider(IdentityService identityService) {
+    private final IdentityService identityService;
+    private final InitialPasswordPolicy initialPasswords;
+
+    CamundaAuthenticationProvider(IdentityService identityService, InitialPasswordPolicy initialPasswords) {
         this.identityService = identityService;
+        this.initialPasswords = initialPasswords;
     }
 
     @Override
@@ -27,6 +34,10 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("用户名或密码错误");
+        }
+        if (initialPasswords.mustChangePassword(userId)) {
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+                    List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED)));
         }
         List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).map(SimpleGrantedAuthority::new).toList();

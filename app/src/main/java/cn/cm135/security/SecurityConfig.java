@@ -1,16 +1,27 @@
 package cn.cm135.security;
 
+import java.io.IOException;
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import cn.cm135.organization.Groups;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Two doors into the same engine. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic,
@@ -27,15 +38,41 @@ class SecurityConfig {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path.matcher("/api/me/password")).authenticated()
                         .requestMatchers(path.matcher("/api/imports/**"), path.matcher("/api/cycles/**"))
                         .hasAnyAuthority(Groups.ADMIN, Groups.MARKETING_CENTRE)
-                        .anyRequest().authenticated())
+                        .anyRequest().access(SecurityConfig::passwordChanged))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
                 .httpBasic(basic -> basic.realmName("cm135"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-auth clients carry no cookies, so CSRF tokens protect nothing here.
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static AuthorizationDecision passwordChanged(Supplier<Authentication> user, RequestAuthorizationContext context) {
+        Authentication authentication = user.get();
+        boolean allowed = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken) && !mustChangePassword(authentication);
+        return new AuthorizationDecision(allowed);
+    }
+
+    private static boolean mustChangePassword(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .anyMatch(a -> CamundaAuthenticationProvider.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
+    }
+
+    /** A 403 says why, in the same {@code ApiError} shape as the API's other refusals. */
+    private static void explainRefusal(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException e) throws IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String message = user != null && mustChangePassword(user)
+                ? "请先修改初始密码：PUT /api/me/password，或登录 /camunda/app/welcome/ 在个人资料中修改"
+                : "没有权限执行此操作";
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"status\":403,\"field\":null,\"message\":\"" + message + "\"}");
     }
 
     @Bean
