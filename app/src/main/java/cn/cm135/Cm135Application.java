@@ -1,6 +1,9 @@
 package cn.cm135;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -12,6 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Cm135Application {
 
     public static void main(String[] args) {
-        SpringApplication.run(Cm135Application.class, args);
+        SpringApplication application = new SpringApplication(Cm135Application.class);
+        // "--cm135.generate=city" fills the database and exits: no web server, no port to collide with.
+        if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--cm135.generate="))) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 }

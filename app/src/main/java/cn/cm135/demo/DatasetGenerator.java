@@ -1,6 +1,5 @@
 package cn.cm135.demo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,12 +24,10 @@ final class DatasetGenerator {
         retailers.forEach(retailer -> sink.write(retailer.row()));
 
         OrderGenerator orders = new OrderGenerator(settings, catalog);
-        retailers.forEach(retailer -> orders.generate(retailer, sink::write));
+        orders.generate(retailers, sink::write);
 
         VisitGenerator visits = new VisitGenerator(settings, catalog);
-        List<Row.Anomaly> anomalies = new ArrayList<>();
-        retailers.forEach(retailer -> anomalies.addAll(visits.generate(retailer, sink::write)));
-        anomalies.forEach(sink::write);
+        visits.generate(retailers, sink::write).forEach(sink::write);
 
         DemandGenerator demands = new DemandGenerator(settings, catalog);
         retailers.forEach(retailer -> demands.generate(retailer, sink::write));

@@ -37,6 +37,7 @@ class DemoDatasetRunner implements ApplicationRunner {
 
     private final DatasetLoader loader;
     private final CamundaIdentitySync identitySync;
+    private final RoleGroups roleGroups;
     private final JdbcTemplate jdbc;
     private final ObjectProvider<Clock> clock;
     private final ConfigurableApplicationContext context;
@@ -44,12 +45,13 @@ class DemoDatasetRunner implements ApplicationRunner {
     private final long seed;
     private final String generate;
 
-    DemoDatasetRunner(DatasetLoader loader, CamundaIdentitySync identitySync, JdbcTemplate jdbc,
+    DemoDatasetRunner(DatasetLoader loader, CamundaIdentitySync identitySync, RoleGroups roleGroups, JdbcTemplate jdbc,
                       ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
                       @Value("${cm135.demo:true}") boolean demo, @Value("${cm135.demo-seed:135}") long seed,
                       @Value("${cm135.generate:}") String generate) {
         this.loader = loader;
         this.identitySync = identitySync;
+        this.roleGroups = roleGroups;
         this.jdbc = jdbc;
         this.clock = clock;
         this.context = context;
@@ -94,6 +96,7 @@ class DemoDatasetRunner implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.getIfAvailable(Clock::systemDefaultZone));
         GenerationReport report = loader.load(GeneratorSettings.of(size, seed, today), preferCopy);
         // Generated staff are demo users: password = user id, as the README lists them.
+        roleGroups.ensureExist();
         identitySync.syncAll(InitialPasswords.USER_ID);
         return report;
     }

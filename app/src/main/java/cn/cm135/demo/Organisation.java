@@ -99,14 +99,19 @@ final class Organisation {
         return name;
     }
 
-    // Urban areas are named after a main road (人民路), rural ones after their township (石桥镇).
+    // Urban areas are named after a main road (人民路), rural ones after their township (石桥镇); one area
+    // per road or township, numbered (人民路二) in the unlikely case the pool runs out.
     private static String uniquePlace(SplittableRandom random, Set<String> used, boolean urban) {
-        String place;
-        do {
-            place = urban ? RandomStreams.pick(random, ChineseNames.ROADS) + RandomStreams.pick(random, ChineseNames.ROAD_KINDS)
-                    : RandomStreams.pick(random, ChineseNames.TOWNS) + (RandomStreams.chance(random, 0.8) ? "镇" : "乡");
-        } while (!used.add(place.substring(0, place.length() - (place.endsWith("大道") ? 2 : 1))));
-        return place;
+        for (int attempt = 0; ; attempt++) {
+            String stem = urban ? RandomStreams.pick(random, ChineseNames.ROADS) : RandomStreams.pick(random, ChineseNames.TOWNS);
+            if (attempt > 200) {
+                stem = stem + "一二三四五六七八九".charAt(attempt % 9);
+            }
+            if (used.add((urban ? "U" : "R") + stem)) {
+                return stem + (urban ? RandomStreams.pick(random, ChineseNames.ROAD_KINDS)
+                        : RandomStreams.chance(random, 0.8) ? "镇" : "乡");
+            }
+        }
     }
 
     private static String phone(SplittableRandom random) {

@@ -21,6 +21,8 @@ final class VisitGenerator {
     private static final String[] ANOMALY_TYPES = {"假烟", "走私烟", "无证经营", "价格异常", "断货", "其他"};
     private static final double[] ANOMALY_MIX = {0.15, 0.10, 0.08, 0.30, 0.27, 0.10};
 
+    private static final int MAX_KEY_SPECS_PER_VISIT = 8;
+
     private final GeneratorSettings settings;
     private final List<SpecCatalog.CatalogSpec> specs;
     private final List<SpecCatalog.CatalogSpec> keySpecs;
@@ -31,24 +33,38 @@ final class VisitGenerator {
         this.keySpecs = specs.stream().filter(s -> s.row().keyBrand()).toList();
     }
 
-    List<Row.Anomaly> generate(RetailerProfile retailer, Consumer<Row> sink) {
-        SplittableRandom random = RandomStreams.of(settings.seed(), "visits", retailer.id() - settings.firstCustomerId());
+    /**
+     * Month by month, every retailer: observations then arrive sorted by month, which keeps the date index
+     * growing at its end during a bulk load. Each retailer draws from its own stream.
+     */
+    List<Row.Anomaly> generate(List<RetailerProfile> retailers, Consumer<Row> sink) {
+        SplittableRandom[] streams = new SplittableRandom[retailers.size()];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = RandomStreams.of(settings.seed(), "visits", retailers.get(i).id() - settings.firstCustomerId());
+        }
         List<Row.Anomaly> anomalies = new ArrayList<>();
-        // Bigger customers are visited more often, so their records are more frequent too.
-        double recordChance = 0.2 + 0.4 * retailer.row().grade() / 30.0;
         for (YearMonth month = YearMonth.from(settings.firstDay()); !month.isAfter(settings.currentMonth());
              month = month.plusMonths(1)) {
-            double draw = random.nextDouble();
-            LocalDate day = visitDay(random, retailer, month);
-            if (draw >= recordChance || day == null) {
-                continue;
-            }
-            List<SpecCatalog.CatalogSpec> observed = observe(random, retailer, day, sink);
-            if (RandomStreams.chance(random, 0.03)) {
-                anomalies.add(anomaly(random, retailer, day, observed));
+            for (int i = 0; i < streams.length; i++) {
+                visit(retailers.get(i), streams[i], month, sink, anomalies);
             }
         }
         return anomalies;
+    }
+
+    private void visit(RetailerProfile retailer, SplittableRandom random, YearMonth month, Consumer<Row> sink,
+                       List<Row.Anomaly> anomalies) {
+        // Bigger customers are visited more often, so their records are more frequent too.
+        double recordChance = 0.2 + 0.4 * retailer.row().grade() / 30.0;
+        double draw = random.nextDouble();
+        LocalDate day = visitDay(random, retailer, month);
+        if (draw >= recordChance || day == null) {
+            return;
+        }
+        List<SpecCatalog.CatalogSpec> observed = observe(random, retailer, day, sink);
+        if (RandomStreams.chance(random, 0.03)) {
+            anomalies.add(anomaly(random, retailer, day, observed));
+        }
     }
 
     /** A day on the retailer's route in that month, not in the future, while the licence is trading. */
@@ -68,9 +84,16 @@ final class VisitGenerator {
         double totalWeight = retailer.totalWeight();
         List<SpecCatalog.CatalogSpec> observed = new ArrayList<>();
         // Key brands are checked everywhere: not carrying one is itself a finding (not on the shelf).
-        for (SpecCatalog.CatalogSpec key : keySpecs) {
-            if (key.availableOn(day)) {
+        // A big catalog has dozens of key specs; a visit checks a handful of them.
+        for (int attempt = 0; attempt < MAX_KEY_SPECS_PER_VISIT * 3 && observed.size() < MAX_KEY_SPECS_PER_VISIT;
+             attempt++) {
+            SpecCatalog.CatalogSpec key = keySpecs.size() <= MAX_KEY_SPECS_PER_VISIT ? keySpecs.get(attempt)
+                    : keySpecs.get(random.nextInt(keySpecs.size()));
+            if (key.availableOn(day) && !observed.contains(key)) {
                 observed.add(key);
+            }
+            if (keySpecs.size() <= MAX_KEY_SPECS_PER_VISIT && attempt == keySpecs.size() - 1) {
+                break;
             }
         }
         int others = 2 + random.nextInt(3);
