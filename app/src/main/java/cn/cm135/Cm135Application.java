@@ -1,5 +1,8 @@
 package cn.cm135;
 
+import java.util.Arrays;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Cm135Application {
 
     public static void main(String[] args) {
-        SpringApplication.run(Cm135Application.class, args);
+        SpringApplication application = new SpringApplication(Cm135Application.class);
+        // "--cm135.generate=city" fills the database and exits: its web server (Camunda's REST needs one)
+        // takes any free port so that it never collides with a running instance.
+        if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--cm135.generate="))) {
+            application.setDefaultProperties(Map.of("server.port", "0"));
+        }
+        application.run(args);
     }
 }
