@@ -95,9 +95,11 @@ class AccessBootstrap implements ApplicationRunner {
         }
         String centre = Groups.MARKETING_CENTRE;
         grant(centre, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // The marketing centre starts months (POST /api/cycles/...), which runs as that user.
         grant(centre, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        grant(centre, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(centre, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
         grant(centre, Resources.TASK, ANY, Permissions.READ);
         grant(centre, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(centre, Resources.DECISION_DEFINITION, ANY, Permissions.READ);

@@ -1,5 +1,6 @@
 package cn.cm135.web;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +15,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return error(e.status(), e.field(), e.getMessage());
+    }
+
+    /** The engine refused the signed-in user: say so, rather than answer 500. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ApiError> engineRefused(AuthorizationException e) {
+        return error(HttpStatus.FORBIDDEN, null, "没有权限：" + e.getMessage());
     }
 
     @ExceptionHandler(TargetException.class)

@@ -61,7 +61,7 @@ class AccessRulesTests {
         yx = org.marketingCentre("yx", "营销中心冯");
         identitySync.syncAll(InitialPasswords.USER_ID);
 
-        ResponseEntity<Map> started = as("admin").postForEntity("/api/cycles/" + MONTH, null, Map.class);
+        ResponseEntity<Map> started = as(yx).postForEntity("/api/cycles/" + MONTH, null, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<String>) started.getBody().get("started")).contains(cm1 + ":" + MONTH, cm3 + ":" + MONTH);
         for (String cm : List.of(cm1, cm2, cm3)) {
