@@ -14,14 +14,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Loads the tiny city into the shared test database with JDBC batches and finds there exactly the
- * rows the generator reported. Its keys start with "T" and it removes its rows afterwards, so other
+ * rows the generator reported. Its keys start with "GZ" and it removes its rows afterwards, so other
  * test classes sharing the database never see them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DatasetLoaderTests {
 
-    private static final String PREFIX = "T";
+    private static final String PREFIX = "GZ";
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 18);
 
     @Autowired
@@ -38,13 +38,13 @@ class DatasetLoaderTests {
                 new GeneratorSettings(DatasetSize.TINY, 135, TODAY, PREFIX, firstId), true);
 
         assertThat(report.writer()).isEqualTo("JDBC batches");
-        assertThat(count("select count(*) from staff where staff_id like 'T%'")).isEqualTo(3)
+        assertThat(count("select count(*) from staff where staff_id like 'GZ%'")).isEqualTo(3)
                 .isEqualTo(report.rows(Table.STAFF));
-        assertThat(count("select count(*) from market_department where code like 'T%' and market_manager_id = 'Tmm01'"))
+        assertThat(count("select count(*) from market_department where code like 'GZ%' and market_manager_id = 'GZmm01'"))
                 .isEqualTo(report.rows(Table.DEPARTMENT)).isEqualTo(1);
-        assertThat(count("select count(*) from route r join area a on a.code = r.area_code where a.code like 'T%'"))
+        assertThat(count("select count(*) from route r join area a on a.code = r.area_code where a.code like 'GZ%'"))
                 .isEqualTo(report.rows(Table.ROUTE)).isEqualTo(5);
-        assertThat(count("select count(*) from cigarette_spec where code like 'T%'"))
+        assertThat(count("select count(*) from cigarette_spec where code like 'GZ%'"))
                 .isEqualTo(report.rows(Table.SPEC)).isEqualTo(20);
         long customers = count("select count(*) from retail_customer where id >= " + firstId);
         assertThat(customers).isEqualTo(report.rows(Table.CUSTOMER)).isBetween(50L, 70L);
@@ -63,8 +63,8 @@ class DatasetLoaderTests {
                 + " where o.customer_id >= " + firstId + " and o.amount <> o.quantity * s.wholesale_price")).isZero();
         // The identity continues after the explicit ids.
         jdbc.update("insert into retail_customer (licence_no, name, route_code, business_format, market_type)"
-                + " values ('TX1', '测试店', 'TPQ01-1', '食杂店', '城网')");
-        assertThat(count("select id from retail_customer where licence_no = 'TX1'"))
+                + " values ('GZX1', '测试店', 'GZPQ01-1', '食杂店', '城网')");
+        assertThat(count("select id from retail_customer where licence_no = 'GZX1'"))
                 .isGreaterThan(firstId + customers - 1);
     }
 
@@ -85,12 +85,12 @@ class DatasetLoaderTests {
         for (String table : new String[] {"customer_demand", "market_anomaly", "field_observation", "order_line"}) {
             jdbc.update("delete from " + table + " where customer_id >= ?", firstId);
         }
-        jdbc.update("delete from retail_customer where id >= ? or licence_no like 'T%'", firstId);
-        jdbc.update("delete from cigarette_spec where code like 'T%'");
-        jdbc.update("delete from route where code like 'T%'");
-        jdbc.update("delete from area where code like 'T%'");
-        jdbc.update("update market_department set market_manager_id = null where code like 'T%'");
-        jdbc.update("delete from staff where staff_id like 'T%'");
-        jdbc.update("delete from market_department where code like 'T%'");
+        jdbc.update("delete from retail_customer where id >= ? or licence_no like 'GZ%'", firstId);
+        jdbc.update("delete from cigarette_spec where code like 'GZ%'");
+        jdbc.update("delete from route where code like 'GZ%'");
+        jdbc.update("delete from area where code like 'GZ%'");
+        jdbc.update("update market_department set market_manager_id = null where code like 'GZ%'");
+        jdbc.update("delete from staff where staff_id like 'GZ%'");
+        jdbc.update("delete from market_department where code like 'GZ%'");
     }
 }
