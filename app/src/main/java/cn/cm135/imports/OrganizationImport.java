@@ -1,0 +1,188 @@
+package cn.cm135.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+import cn.cm135.organization.CamundaIdentitySync;
+import cn.cm135.organization.Groups;
+import cn.cm135.organization.InitialPasswords;
+
+/**
+ * The organisation as a company exports it: one row per route, repeating its department, market
+ * manager, customer manager and area. The file is small (hundreds of routes), so it is checked as a
+ * whole for contradictions (a customer manager in two departments, an area under two managers)
+ * before anything is written; then Camunda users are created for new staff.
+ */
+@Component
+class OrganizationImport implements CsvImporter {
+
+    static final Column DEPARTMENT_CODE = Column.required("市场部编码", "department_code", 32);
+    static final Column DEPARTMENT_NAME = Column.required("市场部名称", "department_name", 100);
+    static final Column MARKET_MANAGER_ID = Column.required("市场经理工号", "market_manager_id", 64);
+    static final Column MARKET_MANAGER_NAME = Column.required("市场经理姓名", "market_manager_name", 100);
+    static final Column CUSTOMER_MANAGER_ID = Column.required("客户经理工号", "customer_manager_id", 64);
+    static final Column CUSTOMER_MANAGER_NAME = Column.required("客户经理姓名", "customer_manager_name", 100);
+    static final Column AREA_CODE = Column.required("片区编码", "area_code", 32);
+    static final Column AREA_NAME = Column.required("片区名称", "area_name", 100);
+    static final Column ROUTE_CODE = Column.required("线路编码", "route_code", 32);
+    static final Column ROUTE_NAME = Column.required("线路名称", "route_name", 100);
+    static final Column WEEKDAY = Column.required("拜访日", "weekday");
+
+    // staff.department_code and market_department.market_manager_id point at each other: new
+    // departments are first inserted bare, then staff, then departments get their manager.
+    private static final String INSERT_BARE_DEPARTMENT = "MERGE INTO market_department t USING (VALUES "
+            + "(CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(100)))) AS s (code, name) ON t.code = s.code "
+            + "WHEN NOT MATCHED THEN INSERT (code, name) VALUES (s.code, s.name)";
+
+    private static final MergeStatement STAFF = MergeStatement.into("staff")
+            .key("staff_id", "VARCHAR(64)")
+            .value("name", "VARCHAR(100)")
+            .value("role", "VARCHAR(32)")
+            .value("department_code", "VARCHAR(32)");
+    private static final MergeStatement DEPARTMENT = MergeStatement.into("market_department")
+            .key("code", "VARCHAR(32)")
+            .value("name", "VARCHAR(100)")
+            .value("market_manager_id", "VARCHAR(64)");
+    private static final MergeStatement AREA = MergeStatement.into("area")
+            .key("code", "VARCHAR(32)")
+            .value("name", "VARCHAR(100)")
+            .value("customer_manager_id", "VARCHAR(64)");
+    private static final MergeStatement ROUTE = MergeStatement.into("route")
+            .key("code", "VARCHAR(32)")
+            .value("name", "VARCHAR(100)")
+            .value("area_code", "VARCHAR(32)")
+            .value("weekday", "SMALLINT");
+
+    private record Route(String code, String name, String areaCode, int weekday) {
+    }
+
+    /** A fact stated by some row of the file, remembered with that row's line for contradictions. */
+    private record Stated(List<Object> value, long line) {
+    }
+
+    private static final Map<String, String> ROLE_GROUP_NAMES = Map.of(
+            Groups.CUSTOMER_MANAGERS, "客户经理", Groups.MARKET_MANAGERS, "市场经理", Groups.MARKETING_CENTRE, "营销中心");
+
+    private final CamundaIdentitySync identitySync;
+    private final IdentityService identityService;
+
+    OrganizationImport(CamundaIdentitySync identitySync, IdentityService identityService) {
+        this.identitySync = identitySync;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.ORGANIZATION;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return List.of(DEPARTMENT_CODE, DEPARTMENT_NAME, MARKET_MANAGER_ID, MARKET_MANAGER_NAME, CUSTOMER_MANAGER_ID,
+                CUSTOMER_MANAGER_NAME, AREA_CODE, AREA_NAME, ROUTE_CODE, ROUTE_NAME, WEEKDAY);
+    }
+
+    @Override
+    public void importRows(CsvRows rows, ImportContext context) {
+        Map<String, Stated> departments = new HashMap<>();
+        Map<String, Stated> staff = new HashMap<>();
+        Map<String, Stated> areas = new HashMap<>();
+        Map<String, Long> routeLines = new HashMap<>();
+        List<Route> routes = new ArrayList<>();
+        context.forEachRow(rows, row -> {
+            String departmentCode = row.read(DEPARTMENT_CODE);
+            String departmentName = row.read(DEPARTMENT_NAME);
+            String marketManagerId = row.read(MARKET_MANAGER_ID);
+            String marketManagerName = row.read(MARKET_MANAGER_NAME);
+            String customerManagerId = row.read(CUSTOMER_MANAGER_ID);
+            String customerManagerName = row.read(CUSTOMER_MANAGER_NAME);
+            String areaCode = row.read(AREA_CODE);
+            String areaName = row.read(AREA_NAME);
+            String routeCode = row.read(ROUTE_CODE);
+            String routeName = row.read(ROUTE_NAME);
+            Integer weekday = row.read(WEEKDAY, Cells::weekday);
+            if (row.bad()) {
+                return;
+            }
+            agree(row, departments, departmentCode, List.of(departmentName, marketManagerId), MARKET_MANAGER_ID,
+                    "市场部「" + departmentCode + "」");
+            agree(row, staff, marketManagerId, List.of(marketManagerName, "MARKET_MANAGER", departmentCode),
+                    MARKET_MANAGER_ID, "市场经理「" + marketManagerId + "」");
+            // The rule the brief names explicitly: one customer manager, one market department.
+            agree(row, staff, customerManagerId, List.of(customerManagerName, "CUSTOMER_MANAGER", departmentCode),
+                    CUSTOMER_MANAGER_ID, "客户经理「" + customerManagerId + "」");
+            agree(row, areas, areaCode, List.of(areaName, customerManagerId), CUSTOMER_MANAGER_ID,
+                    "片区「" + areaCode + "」");
+            Long first = routeLines.putIfAbsent(routeCode, row.line());
+            if (first != null) {
+                row.reject(ROUTE_CODE, "线路编码「" + routeCode + "」与第 " + first + " 行重复 (duplicate route)");
+            }
+            if (!row.bad()) {
+                routes.add(new Route(routeCode, routeName, areaCode, weekday));
+            }
+        });
+        if (context.errors().any()) {
+            return;
+        }
+        write(context, departments, staff, areas, routes);
+        createMissingRoleGroups();
+        context.addInitialPasswords(identitySync.syncAll(InitialPasswords.RANDOM).initialPasswords());
+    }
+
+    /**
+     * Remembers what the first row said about a department, person or area, and rejects a later row
+     * that says something else: the file must describe one organisation.
+     */
+    private static void agree(CsvRow row, Map<String, Stated> known, String key, List<Object> value, Column column,
+            String what) {
+        Stated first = known.putIfAbsent(key, new Stated(value, row.line()));
+        if (first != null && !Objects.equals(first.value(), value)) {
+            row.reject(column, what + "与第 " + first.line() + " 行的信息矛盾（" + describe(first.value())
+                    + " ≠ " + describe(value) + "）；同一人员、市场部、片区在文件中必须一致，客户经理只能属于一个市场部"
+                    + " (contradicts line " + first.line() + ")");
+        }
+    }
+
+    private static String describe(List<Object> value) {
+        return String.join(" / ", value.stream().map(String::valueOf).toList());
+    }
+
+    // The identity sync only adds memberships; on a fresh production database (no demo data) the
+    // first organisation import is what brings the role groups into existence.
+    private void createMissingRoleGroups() {
+        ROLE_GROUP_NAMES.forEach((id, name) -> {
+            if (identityService.createGroupQuery().groupId(id).singleResult() == null) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        });
+    }
+
+    private static void write(ImportContext context, Map<String, Stated> departments, Map<String, Stated> staff,
+            Map<String, Stated> areas, List<Route> routes) {
+        UpsertBatch departmentBatch = context.batch(DEPARTMENT);
+        UpsertBatch staffBatch = context.batch(STAFF);
+        UpsertBatch areaBatch = context.batch(AREA);
+        UpsertBatch routeBatch = context.batch(ROUTE);
+        List<Object[]> bare = departments.entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), e.getValue().value().get(0)}).toList();
+        context.jdbc().batchUpdate(INSERT_BARE_DEPARTMENT, bare);
+        staff.forEach((id, stated) -> staffBatch.add(id, stated.value().get(0), stated.value().get(1), stated.value().get(2)));
+        staffBatch.flush();
+        departments.forEach((code, stated) -> departmentBatch.add(code, stated.value().get(0), stated.value().get(1)));
+        departmentBatch.flush();
+        areas.forEach((code, stated) -> areaBatch.add(code, stated.value().get(0), stated.value().get(1)));
+        areaBatch.flush();
+        routes.forEach(route -> routeBatch.add(route.code(), route.name(), route.areaCode(), route.weekday()));
+        routeBatch.flush();
+    }
+}
