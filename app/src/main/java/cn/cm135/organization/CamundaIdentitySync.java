@@ -35,9 +35,28 @@ public class CamundaIdentitySync {
     private record StaffRow(String id, String name, String role, boolean active) {
     }
 
+    /** Creates the role groups that do not exist yet; names are what Tasklist and Admin show. */
+    @Transactional
+    public void ensureGroups() {
+        ensureGroup(Groups.CUSTOMER_MANAGERS, "客户经理");
+        ensureGroup(Groups.MARKET_MANAGERS, "市场经理");
+        ensureGroup(Groups.MARKETING_CENTRE, "营销中心");
+        ensureGroup(Groups.ADMIN, "系统管理员");
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
     /** Creates missing users, renames changed ones and fixes memberships of every staff member. */
     @Transactional
     public IdentitySyncResult syncAll(InitialPasswords passwords) {
+        ensureGroups();
         Map<String, String> created = new LinkedHashMap<>();
         int updated = 0;
         List<StaffRow> staff = jdbc.query("select staff_id, name, role, active from staff order by staff_id",

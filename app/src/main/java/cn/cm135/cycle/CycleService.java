@@ -1,0 +1,95 @@
+package cn.cm135.cycle;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.organization.Organization;
+import cn.cm135.organization.Organization.CustomerManager;
+
+/**
+ * Starts a month: one {@code cycle-135-monthly} instance per active customer manager. The
+ * {@code monthly_cycle} table's primary key (customer manager, month) makes a repeated start a
+ * no-op, even when two app nodes or a timer and a user start the same month at once: the loser's
+ * transaction fails on the key and its retry finds the month started.
+ */
+@Service
+public class CycleService {
+
+    private static final Logger log = LoggerFactory.getLogger(CycleService.class);
+
+    private final RuntimeService runtimeService;
+    private final Organization organization;
+    private final JdbcTemplate jdbc;
+    private final CycleProperties properties;
+    private final Clock clock;
+
+    CycleService(RuntimeService runtimeService, Organization organization, JdbcTemplate jdbc,
+            CycleProperties properties, Clock clock) {
+        this.runtimeService = runtimeService;
+        this.organization = organization;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CycleStartResult startMonth(YearMonth month) {
+        List<String> started = new ArrayList<>();
+        List<String> running = new ArrayList<>();
+        List<String> orphaned = new ArrayList<>();
+        for (CustomerManager cm : organization.activeCustomerManagers()) {
+            if (cm.marketManagerId() == null) {
+                orphaned.add(cm.id());
+            } else if (isStarted(cm.id(), month)) {
+                running.add(cm.id());
+            } else {
+                started.add(start(cm, month).getBusinessKey());
+            }
+        }
+        if (!orphaned.isEmpty()) {
+            log.warn("Month {} not started for customer managers without a market manager: {}", month, orphaned);
+        }
+        log.info("Month {}: started {}, already running {}", month, started.size(), running.size());
+        return new CycleStartResult(month.toString(), started, running, orphaned);
+    }
+
+    private boolean isStarted(String customerManagerId, YearMonth month) {
+        return jdbc.queryForObject("select count(*) from monthly_cycle where customer_manager_id = ? and period = ?",
+                Integer.class, customerManagerId, month.toString()) > 0;
+    }
+
+    private ProcessInstance start(CustomerManager cm, YearMonth month) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(CycleVariables.PROCESS_KEY,
+                CycleVariables.businessKey(cm.id(), month),
+                Map.of(CycleVariables.CUSTOMER_MANAGER_ID, cm.id(),
+                        CycleVariables.MARKET_MANAGER_ID, cm.marketManagerId(),
+                        CycleVariables.PERIOD, month.toString(),
+                        CycleVariables.PLAN_DUE_DATE, planDueDate(month)));
+        jdbc.update("insert into monthly_cycle (customer_manager_id, period, process_instance_id, started_at) "
+                + "values (?, ?, ?, ?)", cm.id(), month.toString(), instance.getId(),
+                Timestamp.valueOf(LocalDateTime.now(clock)));
+        return instance;
+    }
+
+    /** Steps 1–11 are due at the end of the plan due day, in the company's time zone. */
+    private Date planDueDate(YearMonth month) {
+        ZoneId zone = clock.getZone();
+        int day = Math.min(properties.planDueDay(), month.lengthOfMonth());
+        return Date.from(month.atDay(day).atTime(18, 0).atZone(zone).toInstant());
+    }
+}

@@ -1,0 +1,34 @@
+package cn.cm135.cycle;
+
+import java.time.YearMonth;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The process variables of {@code cycle-135-monthly}. They stay small: who, which month, which
+ * decisions. Business data lives in cm135's tables, keyed by customer manager and month.
+ */
+public final class CycleVariables {
+
+    public static final String PROCESS_KEY = "cycle-135-monthly";
+    public static final String CUSTOMER_MANAGER_ID = "customerManagerId";
+    public static final String MARKET_MANAGER_ID = "marketManagerId";
+    public static final String PERIOD = "period";
+    public static final String PLAN_DUE_DATE = "planDueDate";
+
+    private CycleVariables() {
+    }
+
+    /** Business key of a customer manager's month: {@code <customerManagerId>:<yyyy-MM>}. */
+    public static String businessKey(String customerManagerId, YearMonth month) {
+        return customerManagerId + ":" + month;
+    }
+
+    public static String customerManagerId(VariableScope scope) {
+        return (String) scope.getVariable(CUSTOMER_MANAGER_ID);
+    }
+
+    public static YearMonth period(VariableScope scope) {
+        return YearMonth.parse((String) scope.getVariable(PERIOD));
+    }
+}

@@ -1,0 +1,75 @@
+package cn.cm135.planning.targets;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.cm135.cycle.CycleVariables;
+import cn.cm135.organization.Organization;
+
+/**
+ * User task "审批客户经理目标" (Task_ApproveTargets). On create it shows the submitted targets next
+ * to the forecast and the last 12 months of the customer manager's sales; on complete it records
+ * the market manager's decision ({@code targetsDecision} = approve | reject, with a reason)
+ * as the boolean {@code targetsApproved} that the gateway reads.
+ */
+@Component
+class ApproveTargetsTaskListener implements TaskListener {
+
+    static final String DECISION = "targetsDecision";
+    static final String REASON = "rejectionReason";
+    static final String APPROVED = "targetsApproved";
+
+    private final TargetService targets;
+    private final Organization organization;
+    private final ObjectMapper json;
+
+    ApproveTargetsTaskListener(TargetService targets, Organization organization, ObjectMapper json) {
+        this.targets = targets;
+        this.organization = organization;
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        var month = CycleVariables.period(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            MonthlyTarget target = targets.get(customerManagerId, month);
+            Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
+            shown.put("customerManagerName", organization.nameOf(customerManagerId).orElse(customerManagerId));
+            task.setVariablesLocal(shown);
+            task.setVariableLocal("history", SpinValues.jsonValue(toJson(targets.history(customerManagerId, month))));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            String decision = FormValues.text(task, DECISION);
+            if ("approve".equals(decision)) {
+                targets.approve(customerManagerId, month, task.getAssignee());
+            } else if ("reject".equals(decision)) {
+                targets.reject(customerManagerId, month, task.getAssignee(), FormValues.text(task, REASON));
+            } else {
+                throw new TargetException(TargetException.Kind.INVALID, DECISION,
+                        "请选择“批准”或“驳回”（targetsDecision = approve | reject），收到 " + decision);
+            }
+            // The gateway reads the checked outcome; the raw form answers go, so that a second
+            // approval after a rejection opens with an empty form.
+            task.getExecution().setVariable(APPROVED, "approve".equals(decision));
+            task.getExecution().removeVariables(List.of(DECISION, REASON));
+        }
+    }
+
+    private String toJson(List<TargetForecast.MonthSales> rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package cn.cm135.planning.targets;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The forecast that pre-fills step 1 (indicators.md, "Targets and progress"): last year's same
+ * month carried forward by the year-on-year trend of the last three months.
+ *
+ * <p>The trend compares each of the last three months with the same month a year earlier, over the
+ * months that have a year-earlier base (ours: a missing base would otherwise read as +∞ growth,
+ * e.g. in a company's first year of data). Without any base the trend is 0. Without last year's
+ * same month, the mean of the last three months stands in for it.
+ *
+ * <p>All order lines are aggregated by one SQL statement per customer manager.
+ */
+@Component
+class TargetForecast {
+
+    private static final String MONTHLY_SALES = """
+            select extract(year from o.order_date) as y, extract(month from o.order_date) as m,
+                   sum(o.quantity) as volume, sum(o.amount) as amount,
+                   sum(case when s.key_brand then o.quantity else 0 end) as key_volume
+              from order_line o
+              join retail_customer c on c.id = o.customer_id
+              join route r on r.code = c.route_code
+              join area a on a.code = r.area_code
+              join cigarette_spec s on s.code = o.spec_code
+             where a.customer_manager_id = ? and o.order_date >= ? and o.order_date < ?
+             group by extract(year from o.order_date), extract(month from o.order_date)
+            """;
+
+    private static final String PLANNED_VISITS = """
+            select coalesce(sum(case when c.grade >= 25 then 4 when c.grade >= 15 then 2 else 1 end), 0)
+              from retail_customer c
+              join route r on r.code = c.route_code
+              join area a on a.code = r.area_code
+             where a.customer_manager_id = ? and c.status = 'ACTIVE'
+            """;
+
+    private static final MathContext MATH = MathContext.DECIMAL64;
+
+    private final JdbcTemplate jdbc;
+
+    TargetForecast(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Sales(long volume, BigDecimal amount, long keyVolume) {
+        static final Sales NONE = new Sales(0, BigDecimal.ZERO, 0);
+    }
+
+    TargetValues forecast(String customerManagerId, YearMonth month) {
+        Map<YearMonth, Sales> sales = monthlySales(customerManagerId, month.minusMonths(15), month);
+        Sales sameMonthLastYear = sales.getOrDefault(month.minusMonths(12), Sales.NONE);
+
+        long recentVolume = 0, baseVolume = 0, recentKey = 0, baseKey = 0;
+        BigDecimal recentAmount = BigDecimal.ZERO, baseAmount = BigDecimal.ZERO;
+        long lastThreeVolume = 0;
+        BigDecimal lastThreeAmount = BigDecimal.ZERO;
+        for (int k = 1; k <= 3; k++) {
+            Sales recent = sales.getOrDefault(month.minusMonths(k), Sales.NONE);
+            Sales base = sales.getOrDefault(month.minusMonths(k + 12), Sales.NONE);
+            lastThreeVolume += recent.volume();
+            lastThreeAmount = lastThreeAmount.add(recent.amount());
+            if (base.volume() > 0) {
+                recentVolume += recent.volume();
+                recentAmount = recentAmount.add(recent.amount());
+                baseVolume += base.volume();
+                baseAmount = baseAmount.add(base.amount());
+            }
+            if (base.keyVolume() > 0) {
+                recentKey += recent.keyVolume();
+                baseKey += base.keyVolume();
+            }
+        }
+
+        BigDecimal volumeTrend = ratio(recentVolume, baseVolume);
+        BigDecimal unitValueTrend = recentVolume > 0 && baseVolume > 0
+                ? unitValue(recentAmount, recentVolume).divide(unitValue(baseAmount, baseVolume), MATH)
+                : BigDecimal.ONE;
+        BigDecimal keyTrend = ratio(recentKey, baseKey);
+
+        BigDecimal volumeBase;
+        BigDecimal unitValueBase;
+        if (sameMonthLastYear.volume() > 0) {
+            volumeBase = BigDecimal.valueOf(sameMonthLastYear.volume());
+            unitValueBase = unitValue(sameMonthLastYear.amount(), sameMonthLastYear.volume());
+        } else {
+            volumeBase = BigDecimal.valueOf(lastThreeVolume).divide(BigDecimal.valueOf(3), MATH);
+            unitValueBase = unitValue(lastThreeAmount, lastThreeVolume);
+            volumeTrend = BigDecimal.ONE;
+            unitValueTrend = BigDecimal.ONE;
+        }
+
+        // Rounding happens once, at the end: volume to whole tens of 条, money to fen, percent to 2 places.
+        int volume = volumeBase.multiply(volumeTrend).movePointLeft(1).setScale(0, RoundingMode.HALF_UP)
+                .intValueExact() * 10;
+        BigDecimal unitValue = unitValueBase.multiply(unitValueTrend).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal keyGrowth = keyTrend.subtract(BigDecimal.ONE).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+        Integer visits = jdbc.queryForObject(PLANNED_VISITS, Integer.class, customerManagerId);
+        return new TargetValues(volume, unitValue, keyGrowth, visits);
+    }
+
+    /** 单条值 = amount ÷ volume; 0 when nothing was sold. */
+    /** One month of a customer manager's sales, for the approver's comparison with history. */
+    public record MonthSales(String month, long volume, BigDecimal unitValue) {
+    }
+
+    /** The 12 months before {@code month}, oldest first, months without sales included as 0. */
+    List<MonthSales> history(String customerManagerId, YearMonth month) {
+        Map<YearMonth, Sales> sales = monthlySales(customerManagerId, month.minusMonths(12), month);
+        List<MonthSales> rows = new ArrayList<>();
+        for (int k = 12; k >= 1; k--) {
+            YearMonth m = month.minusMonths(k);
+            Sales s = sales.getOrDefault(m, Sales.NONE);
+            rows.add(new MonthSales(m.toString(), s.volume(),
+                    unitValue(s.amount(), s.volume()).setScale(2, RoundingMode.HALF_UP)));
+        }
+        return rows;
+    }
+
+    private static BigDecimal unitValue(BigDecimal amount, long volume) {
+        return volume == 0 ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(volume), MATH);
+    }
+
+    /** Growth index recent ÷ base; 1 (no trend) when there is no base. */
+    private static BigDecimal ratio(long recent, long base) {
+        return base > 0 ? BigDecimal.valueOf(recent).divide(BigDecimal.valueOf(base), MATH) : BigDecimal.ONE;
+    }
+
+    private Map<YearMonth, Sales> monthlySales(String customerManagerId, YearMonth from, YearMonth toExclusive) {
+        Map<YearMonth, Sales> result = new HashMap<>();
+        jdbc.query(MONTHLY_SALES, rs -> {
+            result.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")),
+                    new Sales(rs.getLong("volume"), rs.getBigDecimal("amount"), rs.getLong("key_volume")));
+        }, customerManagerId, Date.valueOf(from.atDay(1)), Date.valueOf(toExclusive.atDay(1)));
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+package cn.cm135.planning.targets;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module API of step 1 / 1a: every path that touches a month's targets (process, REST, import)
+ * goes through here, so the life-cycle rules hold whichever door a change comes through.
+ */
+@Service
+public class TargetService {
+
+    private final MonthlyTargetRepository targets;
+    private final TargetForecast forecast;
+    private final TargetLimits limits;
+    private final Clock clock;
+
+    TargetService(MonthlyTargetRepository targets, TargetForecast forecast, TargetLimits limits, Clock clock) {
+        this.targets = targets;
+        this.forecast = forecast;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Creates the month's draft from the forecast, or refreshes the forecast of an existing one. */
+    @Transactional
+    public MonthlyTarget prefill(String customerManagerId, YearMonth month) {
+        MonthlyTarget target = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
+                .orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
+        if (!target.getStatus().isFrozen()) {
+            target.applyForecast(forecast.forecast(customerManagerId, month));
+        }
+        return targets.save(target);
+    }
+
+    @Transactional(readOnly = true)
+    public MonthlyTarget get(String customerManagerId, YearMonth month) {
+        return targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
+                .orElseThrow(() -> new TargetException(TargetException.Kind.NOT_FOUND, null,
+                        "%s 没有 %s 月的目标".formatted(customerManagerId, month)));
+    }
+
+    /** Monthly volume and 单条值 of the customer manager's customers over the 12 months before {@code month}. */
+    @Transactional(readOnly = true)
+    public List<TargetForecast.MonthSales> history(String customerManagerId, YearMonth month) {
+        return forecast.history(customerManagerId, month);
+    }
+
+    /** Saves edits of a draft or rejected target without submitting it (REST, import). */
+    @Transactional
+    public MonthlyTarget edit(String customerManagerId, YearMonth month, TargetValues values) {
+        MonthlyTarget target = get(customerManagerId, month);
+        limits.check(values);
+        target.edit(values);
+        return targets.save(target);
+    }
+
+    @Transactional
+    public MonthlyTarget submit(String customerManagerId, YearMonth month, TargetValues values) {
+        MonthlyTarget target = get(customerManagerId, month);
+        limits.check(values);
+        target.submit(values, now());
+        return targets.save(target);
+    }
+
+    @Transactional
+    public MonthlyTarget approve(String customerManagerId, YearMonth month, String approver) {
+        MonthlyTarget target = get(customerManagerId, month);
+        target.approve(approver, now());
+        return targets.save(target);
+    }
+
+    @Transactional
+    public MonthlyTarget reject(String customerManagerId, YearMonth month, String approver, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new TargetException(TargetException.Kind.INVALID, "rejectionReason", "驳回时必须填写驳回原因");
+        }
+        MonthlyTarget target = get(customerManagerId, month);
+        target.reject(approver, reason.strip(), now());
+        return targets.save(target);
+    }
+
+    @Transactional
+    public MonthlyTarget lock(String customerManagerId, YearMonth month) {
+        MonthlyTarget target = get(customerManagerId, month);
+        target.lock();
+        return targets.save(target);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.cm135.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.cm135.planning.targets.TargetException;
+
+/** Turns refusals into {@link ApiError} bodies; the transaction has rolled back by then. */
+@RestControllerAdvice(basePackages = "cn.cm135")
+class ApiExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        return error(e.status(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(TargetException.class)
+    ResponseEntity<ApiError> target(TargetException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case LOCKED -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return error(status, e.field(), e.getMessage());
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String field, String message) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), field, message));
+    }
+}
