@@ -2,7 +2,6 @@ package cn.cm135.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import cn.cm135.web.ApiError;
 
 /**
  * {@code POST /api/imports/{kind}} with a multipart part {@code file} and optional {@code encoding}
@@ -35,12 +36,12 @@ class ImportController {
             @RequestParam(name = "encoding", defaultValue = "auto") String encoding) throws IOException {
         Optional<ImportKind> importKind = ImportKind.fromPathName(kind);
         if (importKind.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message",
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, "kind",
                     "未知的导入类型「" + kind + "」，可选：organization、customers、specs、orders、observations (unknown kind)"));
         }
         Optional<EncodingChoice> encodingChoice = EncodingChoice.fromParameter(encoding);
         if (encodingChoice.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("message",
+            return ResponseEntity.badRequest().body(new ApiError(400, "encoding",
                     "不支持的编码「" + encoding + "」，可选：auto、UTF-8、GBK (unsupported encoding)"));
         }
         ImportReport report;

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.organization.CamundaIdentitySync;
-import cn.cm135.organization.Groups;
 import cn.cm135.organization.InitialPasswords;
 
 /**
@@ -66,9 +65,6 @@ class OrganizationImport implements CsvImporter {
     /** A fact stated by some row of the file, remembered with that row's line for contradictions. */
     private record Stated(List<Object> value, long line) {
     }
-
-    private static final Map<String, String> ROLE_GROUP_NAMES = Map.of(
-            Groups.CUSTOMER_MANAGERS, "客户经理", Groups.MARKET_MANAGERS, "市场经理", Groups.MARKETING_CENTRE, "营销中心");
 
     private final CamundaIdentitySync identitySync;
     private final IdentityService identityService;
@@ -132,8 +128,7 @@ class OrganizationImport implements CsvImporter {
             return;
         }
         write(context, departments, staff, areas, routes);
-        createMissingRoleGroups();
-        context.addInitialPasswords(identitySync.syncAll(InitialPasswords.RANDOM).initialPasswords());
+        context.addInitialPasswords(syncCamundaUsers());
     }
 
     /**
@@ -154,17 +149,21 @@ class OrganizationImport implements CsvImporter {
         return String.join(" / ", value.stream().map(String::valueOf).toList());
     }
 
-    // The identity sync only adds memberships; on a fresh production database (no demo data) the
-    // first organisation import is what brings the role groups into existence.
-    private void createMissingRoleGroups() {
-        ROLE_GROUP_NAMES.forEach((id, name) -> {
-            if (identityService.createGroupQuery().groupId(id).singleResult() == null) {
-                Group group = identityService.newGroup(id);
-                group.setName(name);
-                group.setType("WORKFLOW");
-                identityService.saveGroup(group);
+    /**
+     * Creates Camunda users for new staff. Runs without the caller's Camunda authentication: whoever
+     * may import the organisation (marketing centre, admin; decided on the URL) may create its users,
+     * though the marketing centre holds no USER/GROUP create authorization in the engine itself.
+     */
+    private Map<String, String> syncCamundaUsers() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return identitySync.syncAll(InitialPasswords.RANDOM).initialPasswords();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
             }
-        });
+        }
     }
 
     private static void write(ImportContext context, Map<String, Stated> departments, Map<String, Stated> staff,
