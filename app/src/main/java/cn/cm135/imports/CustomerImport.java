@@ -25,7 +25,7 @@ class CustomerImport implements CsvImporter {
     static final Column PERSONALISED_SERVICE = Column.optional("个性化服务", "personalised_service", 100);
 
     // Grade and status are maintained in the app too (monthly analysis, suspensions): a blank cell keeps them.
-    private static final MergeStatement MERGE = MergeStatement.into("retail_customer")
+    private static final UpsertStatement UPSERT = UpsertStatement.into("retail_customer")
             .key("licence_no", "VARCHAR(32)")
             .value("name", "VARCHAR(200)")
             .value("address", "VARCHAR(300)")
@@ -60,7 +60,7 @@ class CustomerImport implements CsvImporter {
         Set<String> routes = lookups.routeCodes();
         // A licence twice in one file is an export mistake; which row should win is anyone's guess.
         Map<String, Long> firstLineOfLicence = new HashMap<>();
-        UpsertBatch customers = context.batch(MERGE);
+        UpsertBatch customers = context.batch(UPSERT);
         context.forEachRow(rows, row -> {
             String licence = row.read(LICENCE);
             String route = row.read(ROUTE);

@@ -31,8 +31,8 @@ final class ImportContext {
         return errors;
     }
 
-    /** Opens a batch for a table; create it before writing anything to that table (it counts rows). */
-    UpsertBatch batch(MergeStatement merge) {
+    /** Opens a batch of upserts into one table. */
+    UpsertBatch batch(UpsertStatement merge) {
         UpsertBatch batch = new UpsertBatch(jdbc, merge, batchSize, errors);
         batches.add(batch);
         return batch;

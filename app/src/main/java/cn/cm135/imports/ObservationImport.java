@@ -25,7 +25,7 @@ class ObservationImport implements CsvImporter {
     static final Column NOTE = Column.optional("备注", "note", 500);
 
     // A blank measurement keeps an earlier one of the same day (e.g. price and stock sent in two files).
-    private static final MergeStatement OBSERVATION = MergeStatement.into("field_observation")
+    private static final UpsertStatement OBSERVATION = UpsertStatement.into("field_observation").identifiedBy("id")
             .key("customer_id", "BIGINT")
             .key("spec_code", "VARCHAR(32)")
             .key("observed_on", "DATE")
@@ -33,7 +33,7 @@ class ObservationImport implements CsvImporter {
             .keepWhenNull("retail_price", "NUMERIC(10, 2)", null)
             .keepWhenNull("on_shelf", "BOOLEAN", null);
 
-    private static final MergeStatement ANOMALY = MergeStatement.into("market_anomaly")
+    private static final UpsertStatement ANOMALY = UpsertStatement.into("market_anomaly").identifiedBy("id")
             .key("customer_id", "BIGINT")
             .key("observed_on", "DATE")
             .key("anomaly_type", "VARCHAR(16)")

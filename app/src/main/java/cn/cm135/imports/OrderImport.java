@@ -20,7 +20,7 @@ class OrderImport implements CsvImporter {
     static final Column QUANTITY = Column.required("数量", "quantity");
     static final Column AMOUNT = Column.required("金额", "amount");
 
-    private static final MergeStatement MERGE = MergeStatement.into("order_line")
+    private static final UpsertStatement UPSERT = UpsertStatement.into("order_line").identifiedBy("id")
             .key("order_no", "VARCHAR(40)")
             .key("spec_code", "VARCHAR(32)")
             .value("customer_id", "BIGINT")
@@ -48,7 +48,7 @@ class OrderImport implements CsvImporter {
     public void importRows(CsvRows rows, ImportContext context) {
         Map<String, Long> customers = lookups.customerIdsByLicence();
         Set<String> specs = lookups.specCodes();
-        UpsertBatch orderLines = context.batch(MERGE);
+        UpsertBatch orderLines = context.batch(UPSERT);
         context.forEachRow(rows, row -> {
             String orderNo = row.read(ORDER_NO);
             Long customerId = KnownReferences.customer(row, LICENCE, customers);

@@ -1,6 +1,7 @@
 package cn.cm135.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +37,24 @@ class OrganizationImport implements CsvImporter {
 
     // staff.department_code and market_department.market_manager_id point at each other: new
     // departments are first inserted bare, then staff, then departments get their manager.
-    private static final String INSERT_BARE_DEPARTMENT = "MERGE INTO market_department t USING (VALUES "
-            + "(CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(100)))) AS s (code, name) ON t.code = s.code "
-            + "WHEN NOT MATCHED THEN INSERT (code, name) VALUES (s.code, s.name)";
+    private static final String INSERT_BARE_DEPARTMENT = "INSERT INTO market_department (code, name) "
+            + "SELECT CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(100)) "
+            + "WHERE NOT EXISTS (SELECT 1 FROM market_department WHERE code = CAST(? AS VARCHAR(32)))";
 
-    private static final MergeStatement STAFF = MergeStatement.into("staff")
+    private static final UpsertStatement STAFF = UpsertStatement.into("staff")
             .key("staff_id", "VARCHAR(64)")
             .value("name", "VARCHAR(100)")
             .value("role", "VARCHAR(32)")
             .value("department_code", "VARCHAR(32)");
-    private static final MergeStatement DEPARTMENT = MergeStatement.into("market_department")
+    private static final UpsertStatement DEPARTMENT = UpsertStatement.into("market_department")
             .key("code", "VARCHAR(32)")
             .value("name", "VARCHAR(100)")
             .value("market_manager_id", "VARCHAR(64)");
-    private static final MergeStatement AREA = MergeStatement.into("area")
+    private static final UpsertStatement AREA = UpsertStatement.into("area")
             .key("code", "VARCHAR(32)")
             .value("name", "VARCHAR(100)")
             .value("customer_manager_id", "VARCHAR(64)");
-    private static final MergeStatement ROUTE = MergeStatement.into("route")
+    private static final UpsertStatement ROUTE = UpsertStatement.into("route")
             .key("code", "VARCHAR(32)")
             .value("name", "VARCHAR(100)")
             .value("area_code", "VARCHAR(32)")
@@ -173,12 +174,14 @@ class OrganizationImport implements CsvImporter {
         UpsertBatch areaBatch = context.batch(AREA);
         UpsertBatch routeBatch = context.batch(ROUTE);
         List<Object[]> bare = departments.entrySet().stream()
-                .map(e -> new Object[] {e.getKey(), e.getValue().value().get(0)}).toList();
-        context.jdbc().batchUpdate(INSERT_BARE_DEPARTMENT, bare);
+                .map(e -> new Object[] {e.getKey(), e.getValue().value().get(0), e.getKey()}).toList();
+        long bareInserted = Arrays.stream(context.jdbc().batchUpdate(INSERT_BARE_DEPARTMENT, bare))
+                .filter(count -> count > 0).count();
         staff.forEach((id, stated) -> staffBatch.add(id, stated.value().get(0), stated.value().get(1), stated.value().get(2)));
         staffBatch.flush();
         departments.forEach((code, stated) -> departmentBatch.add(code, stated.value().get(0), stated.value().get(1)));
         departmentBatch.flush();
+        departmentBatch.countUpdatesAsInserts(bareInserted);
         areas.forEach((code, stated) -> areaBatch.add(code, stated.value().get(0), stated.value().get(1)));
         areaBatch.flush();
         routes.forEach(route -> routeBatch.add(route.code(), route.name(), route.areaCode(), route.weekday()));

@@ -21,7 +21,7 @@ class SpecImport implements CsvImporter {
     static final Column NEW_BRAND = Column.required("新品", "new_brand");
     static final Column LAUNCHED_ON = Column.optional("上市日期", "launched_on");
 
-    private static final MergeStatement MERGE = MergeStatement.into("cigarette_spec")
+    private static final UpsertStatement UPSERT = UpsertStatement.into("cigarette_spec")
             .key("code", "VARCHAR(32)")
             .value("name", "VARCHAR(100)")
             .value("brand_family", "VARCHAR(50)")
@@ -51,7 +51,7 @@ class SpecImport implements CsvImporter {
     @Override
     public void importRows(CsvRows rows, ImportContext context) {
         Map<String, Long> firstLineOfCode = new HashMap<>();
-        UpsertBatch specs = context.batch(MERGE);
+        UpsertBatch specs = context.batch(UPSERT);
         context.forEachRow(rows, row -> {
             String code = row.read(CODE);
             if (code != null) {
