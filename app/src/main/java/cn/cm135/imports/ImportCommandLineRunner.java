@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Imports one file from the command line, for the first load of a city or a nightly job:
  *
  * <pre>
- * java -jar app/target/cm135-app-0.1.0-SNAPSHOT.jar --spring.main.web-application-type=none \
+ * java -jar app/target/cm135-app-0.1.0-SNAPSHOT.jar --server.port=0 \
  *      --cm135.import.kind=orders --cm135.import.file=orders.csv [--cm135.import.encoding=GBK]
  * </pre>
  *
