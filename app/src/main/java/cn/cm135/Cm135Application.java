@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * cm135: the customer-manager "135" work method (客户经理135工作法) as Camunda 7 processes.
@@ -15,12 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Cm135Application {
 
     public static void main(String[] args) {
+        // One-shot command-line runs (generate a city, import a file) need the engine but no listener:
+        // the web server that Camunda's REST starter requires takes any free port, then the run exits
+        // with the runner's exit code.
+        boolean oneShot = Arrays.stream(args)
+                .anyMatch(arg -> arg.startsWith("--cm135.generate=") || arg.startsWith("--cm135.import.kind="));
         SpringApplication application = new SpringApplication(Cm135Application.class);
-        // "--cm135.generate=city" fills the database and exits: its web server (Camunda's REST needs one)
-        // takes any free port so that it never collides with a running instance.
-        if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--cm135.generate="))) {
+        if (oneShot) {
             application.setDefaultProperties(Map.of("server.port", "0"));
         }
-        application.run(args);
+        ConfigurableApplicationContext context = application.run(args);
+        if (oneShot) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

@@ -1,0 +1,80 @@
+package cn.cm135.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an import all or nothing: the whole file is read and written in one transaction, which is
+ * rolled back when any row is bad, so a manager never has to work out which half of a file made it.
+ */
+@Service
+class ImportService {
+
+    private final Map<ImportKind, CsvImporter> importers = new EnumMap<>(ImportKind.class);
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+    private final int maxErrors;
+
+    ImportService(List<CsvImporter> importers, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            @Value("${cm135.import.batch-size:5000}") int batchSize,
+            @Value("${cm135.import.max-errors:1000}") int maxErrors) {
+        importers.forEach(importer -> this.importers.put(importer.kind(), importer));
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.batchSize = batchSize;
+        this.maxErrors = maxErrors;
+    }
+
+    ImportReport importCsv(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
+        CsvImporter importer = importers.get(kind);
+        ImportErrors errors = new ImportErrors(maxErrors);
+        DecodedInput input;
+        try {
+            input = DecodedInput.open(in, encoding);
+        } catch (FileEncodingException e) {
+            errors.add(e.line(), null, e.getMessage());
+            return ImportReport.rejected(kind, fileName, encoding.parameter(), 0, errors);
+        }
+        ImportReport report = transaction.execute(status -> {
+            ImportContext context = new ImportContext(jdbc, errors, batchSize);
+            try (CsvRows rows = CsvRows.open(input.reader(), importer.columns(), errors)) {
+                if (rows != null) {
+                    importer.importRows(rows, context);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                reportEncodingError(e, errors);
+            }
+            if (errors.any()) {
+                status.setRollbackOnly();
+                return ImportReport.rejected(kind, fileName, input.charsetName(), context.rowsRead(), errors);
+            }
+            return ImportReport.imported(kind, fileName, input.charsetName(), context.rowsRead(), context.finish(),
+                    context.initialPasswords());
+        });
+        return report;
+    }
+
+    // Commons CSV wraps reader failures in UncheckedIOException; only encoding errors are the file's fault.
+    private static void reportEncodingError(Exception e, ImportErrors errors) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof FileEncodingException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+        }
+        FileEncodingException encodingError = (FileEncodingException) cause;
+        errors.add(encodingError.line(), null, encodingError.getMessage());
+    }
+}
