@@ -14,6 +14,7 @@ final class ImportContext {
     private final ImportErrors errors;
     private final int batchSize;
     private final List<UpsertBatch> batches = new ArrayList<>();
+    private final List<TableCount> counts = new ArrayList<>();
     private final Map<String, String> initialPasswords = new LinkedHashMap<>();
     private long rowsRead;
 
@@ -58,8 +59,15 @@ final class ImportContext {
         return initialPasswords;
     }
 
+    /** Records what an importer wrote through a module's service rather than through a batch. */
+    void count(TableCount count) {
+        counts.add(count);
+    }
+
     /** Flushes all batches; call once, after the last row, and only when the file had no bad row. */
     List<TableCount> finish() {
-        return batches.stream().map(UpsertBatch::finish).toList();
+        List<TableCount> all = new ArrayList<>(batches.stream().map(UpsertBatch::finish).toList());
+        all.addAll(counts);
+        return all;
     }
 }

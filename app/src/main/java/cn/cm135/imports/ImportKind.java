@@ -10,7 +10,8 @@ enum ImportKind {
     CUSTOMERS("零售户"),
     SPECS("卷烟规格"),
     ORDERS("订单明细"),
-    OBSERVATIONS("市场采集");
+    OBSERVATIONS("市场采集"),
+    TARGETS("客户经理目标");
 
     private final String label;
 

@@ -103,7 +103,9 @@ class ImportControllerTests {
                 Map.class);
 
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
-        assertThat((Map<?, ?>) response.getBody().get("initialPasswords")).hasSize(3);
+        // The sync also creates users for staff of other test classes that had none; count this file's.
+        assertThat(((Map<String, ?>) response.getBody().get("initialPasswords")).keySet())
+                .filteredOn(user -> user.startsWith("IMP")).hasSize(3);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

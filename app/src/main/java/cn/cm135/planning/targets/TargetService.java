@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * goes through here, so the life-cycle rules hold whichever door a change comes through.
  */
 @Service
+// A refused change changed nothing, so it need not doom the caller's transaction (an import
+// reports the refusal as a bad row and goes on checking the rest of the file).
+@Transactional(noRollbackFor = TargetException.class)
 public class TargetService {
 
     private final MonthlyTargetRepository targets;
@@ -28,7 +31,7 @@ public class TargetService {
     }
 
     /** Creates the month's draft from the forecast, or refreshes the forecast of an existing one. */
-    @Transactional
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget prefill(String customerManagerId, YearMonth month) {
         MonthlyTarget target = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
                 .orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
@@ -52,7 +55,7 @@ public class TargetService {
     }
 
     /** Saves edits of a draft or rejected target without submitting it (REST, import). */
-    @Transactional
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget edit(String customerManagerId, YearMonth month, TargetValues values) {
         MonthlyTarget target = get(customerManagerId, month);
         limits.check(values);
@@ -60,7 +63,23 @@ public class TargetService {
         return targets.save(target);
     }
 
-    @Transactional
+    /**
+     * Writes imported values as a draft, creating the month's target if it has none. Approved or
+     * locked targets refuse, like every other path.
+     *
+     * @return true when the target was created by this import
+     */
+    @Transactional(noRollbackFor = TargetException.class)
+    public boolean importDraft(String customerManagerId, YearMonth month, TargetValues values) {
+        limits.check(values);
+        var existing = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString());
+        MonthlyTarget target = existing.orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
+        target.edit(values);
+        targets.save(target);
+        return existing.isEmpty();
+    }
+
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget submit(String customerManagerId, YearMonth month, TargetValues values) {
         MonthlyTarget target = get(customerManagerId, month);
         limits.check(values);
@@ -68,14 +87,14 @@ public class TargetService {
         return targets.save(target);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget approve(String customerManagerId, YearMonth month, String approver) {
         MonthlyTarget target = get(customerManagerId, month);
         target.approve(approver, now());
         return targets.save(target);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget reject(String customerManagerId, YearMonth month, String approver, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new TargetException(TargetException.Kind.INVALID, "rejectionReason", "驳回时必须填写驳回原因");
@@ -85,7 +104,7 @@ public class TargetService {
         return targets.save(target);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget lock(String customerManagerId, YearMonth month) {
         MonthlyTarget target = get(customerManagerId, month);
         target.lock();
