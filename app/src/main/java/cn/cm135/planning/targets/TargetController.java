@@ -1,8 +1,6 @@
 package cn.cm135.planning.targets;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.cm135.organization.Groups;
 import cn.cm135.organization.Organization;
 import cn.cm135.web.ApiException;
+import cn.cm135.web.Periods;
 
 /**
  * {@code /api/targets/{customerManagerId}/{yyyy-MM}}: read a month's targets (the customer manager,
@@ -50,7 +49,7 @@ class TargetController {
         if (!allowed) {
             throw ApiException.forbidden("只能查看本人或本团队客户经理的目标");
         }
-        return TargetView.of(targets.get(customerManagerId, month(period)));
+        return TargetView.of(targets.get(customerManagerId, Periods.parse(period)));
     }
 
     @PutMapping
@@ -59,7 +58,7 @@ class TargetController {
         if (!user.getName().equals(customerManagerId)) {
             throw ApiException.forbidden("只有客户经理本人可以修改自己的目标");
         }
-        return TargetView.of(targets.edit(customerManagerId, month(period), values));
+        return TargetView.of(targets.edit(customerManagerId, Periods.parse(period), values));
     }
 
     private boolean isMarketManagerOf(Authentication user, String customerManagerId) {
@@ -71,11 +70,4 @@ class TargetController {
         return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(group));
     }
 
-    private static YearMonth month(String period) {
-        try {
-            return YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("period", "月份格式应为 yyyy-MM（例如 2026-11），收到 " + period);
-        }
-    }
 }
