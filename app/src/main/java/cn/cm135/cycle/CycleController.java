@@ -23,5 +23,4 @@ class CycleController {
     CycleStartResult start(@PathVariable String period) {
         return cycles.startMonth(Periods.parse(period));
     }
-
 }
