@@ -1,6 +1,5 @@
 package cn.cm135.imports;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -51,7 +50,7 @@ class TargetImport implements CsvImporter {
 
     @Override
     public void importRows(CsvRows rows, ImportContext context) {
-        long[] written = new long[2];
+        Map<TargetService.ImportOutcome, Long> outcomes = new java.util.EnumMap<>(TargetService.ImportOutcome.class);
         context.forEachRow(rows, row -> {
             String customerManager = row.read(CUSTOMER_MANAGER);
             if (customerManager != null && organization.customerManager(customerManager).isEmpty()) {
@@ -65,12 +64,15 @@ class TargetImport implements CsvImporter {
                 return;
             }
             try {
-                written[targets.importDraft(customerManager, month, values) ? 0 : 1]++;
+                outcomes.merge(targets.importDraft(customerManager, month, values), 1L, Long::sum);
             } catch (TargetException e) {
                 row.reject(e.field() == null ? PERIOD : COLUMN_OF_FIELD.getOrDefault(e.field(), PERIOD), e.getMessage());
             }
         });
-        context.count(new TableCount("monthly_target", written[0] + written[1], written[0], written[1], 0));
+        long created = outcomes.getOrDefault(TargetService.ImportOutcome.CREATED, 0L);
+        long updated = outcomes.getOrDefault(TargetService.ImportOutcome.UPDATED, 0L);
+        long unchanged = outcomes.getOrDefault(TargetService.ImportOutcome.UNCHANGED, 0L);
+        context.count(new TableCount("monthly_target", created + updated + unchanged, created, updated, unchanged));
     }
 
     private static YearMonth month(String value) {

@@ -67,17 +67,23 @@ public class TargetService {
      * Writes imported values as a draft, creating the month's target if it has none. Approved or
      * locked targets refuse, like every other path.
      *
-     * @return true when the target was created by this import
+     * @return what the import did to the month's target
      */
     @Transactional(noRollbackFor = TargetException.class)
-    public boolean importDraft(String customerManagerId, YearMonth month, TargetValues values) {
+    public ImportOutcome importDraft(String customerManagerId, YearMonth month, TargetValues values) {
         limits.check(values);
         var existing = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString());
         MonthlyTarget target = existing.orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
+        boolean same = existing.isPresent() && target.values().sameAs(values);
         target.edit(values);
+        if (same) {
+            return ImportOutcome.UNCHANGED;
+        }
         targets.save(target);
-        return existing.isEmpty();
+        return existing.isEmpty() ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
     }
+
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
 
     @Transactional(noRollbackFor = TargetException.class)
     public MonthlyTarget submit(String customerManagerId, YearMonth month, TargetValues values) {
