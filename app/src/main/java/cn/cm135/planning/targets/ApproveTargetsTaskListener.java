@@ -45,7 +45,10 @@ class ApproveTargetsTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             MonthlyTarget target = targets.get(customerManagerId, month);
             Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
-            shown.put("customerManagerName", organization.nameOf(customerManagerId).orElse(customerManagerId));
+            String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
+            shown.put("customerManagerName", name);
+            // A market manager with a dozen people tells the approvals apart in the list by this name.
+            task.setName("审批客户经理目标：" + name + "（" + month + "）");
             task.setVariablesLocal(shown);
             task.setVariableLocal("history", SpinValues.jsonValue(toJson(targets.history(customerManagerId, month))));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -65,9 +68,12 @@ class ApproveTargetsTaskListener implements TaskListener {
         }
     }
 
+    // 单条值 as text, so the table shows 197.80 rather than the JavaScript number 197.8.
     private String toJson(List<TargetForecast.MonthSales> rows) {
+        List<Map<String, Object>> table = rows.stream().map(row -> Map.<String, Object>of("month", row.month(),
+                "volume", row.volume(), "unitValue", row.unitValue().toPlainString())).toList();
         try {
-            return json.writeValueAsString(rows);
+            return json.writeValueAsString(table);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

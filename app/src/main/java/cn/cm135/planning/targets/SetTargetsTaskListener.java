@@ -29,6 +29,7 @@ class SetTargetsTaskListener implements TaskListener {
         var month = CycleVariables.period(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             MonthlyTarget target = targets.get(customerManagerId, month);
+            task.setName("制定客户经理目标（" + month + "）");
             // The editable values go on the process scope: Tasklist's submit-form writes a field back
             // to a task-local variable of the same name, but the REST complete call writes it to the
             // process scope, so only process-scope fields read back the same on both paths.

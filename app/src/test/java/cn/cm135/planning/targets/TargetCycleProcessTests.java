@@ -94,9 +94,10 @@ class TargetCycleProcessTests {
         assertThat(history).hasSize(12);
         assertThat(history.get(0).get("month").asText()).isEqualTo("2025-11");
         assertThat(history.get(0).get("volume").asLong()).isEqualTo(50);
-        assertThat(history.get(0).get("unitValue").decimalValue()).isEqualByComparingTo("140.00");
+        assertThat(history.get(0).get("unitValue").asText()).isEqualTo("140.00");
         assertThat(history.get(11).get("month").asText()).isEqualTo("2026-10");
-        assertThat(history.get(11).get("unitValue").decimalValue()).isEqualByComparingTo("140.00");
+        assertThat(history.get(11).get("unitValue").asText()).isEqualTo("140.00");
+        assertThat(approve.getName()).isEqualTo("审批客户经理目标：李客户（2026-11）");
 
         // A rejection needs a reason, which the customer manager then sees.
         assertThatThrownBy(() -> taskService.complete(approve.getId(), Map.of("targetsDecision", "reject")))
