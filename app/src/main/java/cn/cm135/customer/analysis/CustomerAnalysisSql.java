@@ -74,7 +74,33 @@ final class CustomerAnalysisSql {
                    last_year_volume_3m, growth_index_3m, growth_score, growth_points,
                    stock, weeks_of_stock, stock_score, stock_points, capability_score, capability_level,
                    volume_decile, unit_value_tercile, new_customer, grade, locked, analysed_at)
-            with population as (
+            -- Every setting typed once: H2 guesses the type of a bare parameter from its context, wrongly in
+            -- arithmetic (e.g. (x - ?) / ?), so the statement reads them from here.
+            with settings as (
+                select cast(:weeks as decimal(30, 12)) as weeks,
+                       cast(:breadthTarget as decimal(30, 12)) as breadth_target,
+                       cast(:growthNoHistory as decimal(30, 12)) as growth_no_history,
+                       cast(:growthFloor as decimal(30, 12)) as growth_floor,
+                       cast(:growthSpan as decimal(30, 12)) as growth_span,
+                       cast(:neverCounted as decimal(30, 12)) as never_counted,
+                       cast(:healthyMin as decimal(30, 12)) as healthy_min,
+                       cast(:healthyMax as decimal(30, 12)) as healthy_max,
+                       cast(:acceptableMin as decimal(30, 12)) as acceptable_min,
+                       cast(:acceptableMax as decimal(30, 12)) as acceptable_max,
+                       cast(:acceptableScore as decimal(30, 12)) as acceptable_score,
+                       cast(:wVolume as decimal(30, 12)) as w_volume,
+                       cast(:wUnitValue as decimal(30, 12)) as w_unit_value,
+                       cast(:wRegularity as decimal(30, 12)) as w_regularity,
+                       cast(:wBreadth as decimal(30, 12)) as w_breadth,
+                       cast(:wGrowth as decimal(30, 12)) as w_growth,
+                       cast(:wStock as decimal(30, 12)) as w_stock,
+                       cast(:levelExcellent as decimal(30, 12)) as level_excellent,
+                       cast(:levelGood as decimal(30, 12)) as level_good,
+                       cast(:levelFair as decimal(30, 12)) as level_fair,
+                       cast(:warningRatio as decimal(30, 12)) as warning_ratio,
+                       cast(:newMaxGrade as integer) as new_max_grade
+            ),
+            population as (
                 select c.id as customer_id, c.licence_no, c.business_format, c.market_type, a.customer_manager_id,
                        case when c.opened_on > :newSince then true else false end as new_customer
                   from retail_customer c
@@ -147,13 +173,14 @@ final class CustomerAnalysisSql {
                             then cast(s.amount_3m as decimal(30, 10)) / s.volume_3m else 0 end as unit_value_3m,
                        case when s.last_year_volume_3m > 0
                             then cast(s.volume_3m as decimal(30, 10)) / s.last_year_volume_3m end as growth_index_3m,
-                       k.stock,
-                       case when k.volume_3m > 0
-                            then cast(k.stock as decimal(30, 10)) * :weeks / k.volume_3m end as weeks_of_stock
+                       st.stock,
+                       case when st.volume_3m > 0
+                            then cast(st.stock as decimal(30, 10)) * k.weeks / st.volume_3m end as weeks_of_stock
                   from population p
                   left join sales s on s.customer_id = p.customer_id
                   left join orders o on o.customer_id = p.customer_id
-                  left join stock k on k.customer_id = p.customer_id
+                  left join stock st on st.customer_id = p.customer_id
+                  cross join settings k
             ),
             -- Peers = same business_format and market_type; a customer alone in its group ranks 0.5.
             ranked as (
@@ -173,55 +200,58 @@ final class CustomerAnalysisSql {
                 select r.*,
                        cast(r.volume_rank as decimal(30, 12)) as volume_score,
                        cast(r.unit_value_rank as decimal(30, 12)) as unit_value_score,
-                       cast(r.order_weeks as decimal(30, 12)) / :weeks as regularity_score,
-                       case when r.specs_3m >= :breadthTarget then cast(1 as decimal(30, 12))
-                            else cast(r.specs_3m as decimal(30, 12)) / :breadthTarget end as breadth_score,
-                       case when r.growth_index_3m is null then cast(:growthNoHistory as decimal(30, 12))
-                            when r.growth_index_3m <= :growthFloor then cast(0 as decimal(30, 12))
-                            when r.growth_index_3m >= :growthFloor + :growthSpan then cast(1 as decimal(30, 12))
-                            else (r.growth_index_3m - :growthFloor) / :growthSpan end as growth_score,
+                       cast(r.order_weeks as decimal(30, 12)) / k.weeks as regularity_score,
+                       case when r.specs_3m >= k.breadth_target then cast(1 as decimal(30, 12))
+                            else cast(r.specs_3m as decimal(30, 12)) / k.breadth_target end as breadth_score,
+                       case when r.growth_index_3m is null then cast(k.growth_no_history as decimal(30, 12))
+                            when r.growth_index_3m <= k.growth_floor then cast(0 as decimal(30, 12))
+                            when r.growth_index_3m >= k.growth_floor + k.growth_span then cast(1 as decimal(30, 12))
+                            else (r.growth_index_3m - k.growth_floor) / k.growth_span end as growth_score,
                        case when r.weeks_of_stock is null and coalesce(r.stock, 0) = 0
-                                 then cast(:neverCounted as decimal(30, 12))
+                                 then cast(k.never_counted as decimal(30, 12))
                             when r.weeks_of_stock is null then cast(0 as decimal(30, 12))
-                            when r.weeks_of_stock >= :healthyMin and r.weeks_of_stock <= :healthyMax
+                            when r.weeks_of_stock >= k.healthy_min and r.weeks_of_stock <= k.healthy_max
                                  then cast(1 as decimal(30, 12))
-                            when r.weeks_of_stock >= :acceptableMin and r.weeks_of_stock <= :acceptableMax
-                                 then cast(:acceptableScore as decimal(30, 12))
+                            when r.weeks_of_stock >= k.acceptable_min and r.weeks_of_stock <= k.acceptable_max
+                                 then cast(k.acceptable_score as decimal(30, 12))
                             else cast(0 as decimal(30, 12)) end as stock_score
                   from ranked r
+                  cross join settings k
             ),
             totalled as (
                 select t.*,
-                       round(:wVolume * t.volume_score + :wUnitValue * t.unit_value_score
-                             + :wRegularity * t.regularity_score + :wBreadth * t.breadth_score
-                             + :wGrowth * t.growth_score + :wStock * t.stock_score, 2) as capability_score,
+                       round(k.w_volume * t.volume_score + k.w_unit_value * t.unit_value_score
+                             + k.w_regularity * t.regularity_score + k.w_breadth * t.breadth_score
+                             + k.w_growth * t.growth_score + k.w_stock * t.stock_score, 2) as capability_score,
                        (t.volume_decile - 1) * 3 + t.unit_value_tercile as raw_grade
                   from scored t
+                  cross join settings k
             )
             select cast(:period as varchar(7)), t.customer_id, t.customer_manager_id, t.business_format, t.market_type,
                    t.volume, round(t.amount, 2), round(t.unit_value, 2), t.prev_volume, round(t.mom_index, 4),
                    t.last_year_volume, round(t.yoy_index, 4), t.order_days, t.specs_ordered, t.key_volume,
                    round(t.key_share, 4), round(t.retail_profit, 2), round(t.peer_mom_index, 4),
                    case when t.mom_index is not null and t.peer_mom_index > 0
-                             and t.mom_index < :warningRatio * t.peer_mom_index then true else false end,
+                             and t.mom_index < k.warning_ratio * t.peer_mom_index then true else false end,
                    t.volume_3m, round(cast(t.volume_3m as decimal(30, 10)) / 3, 2),
-                   round(t.volume_score, 4), round(:wVolume * t.volume_score, 2),
+                   round(t.volume_score, 4), round(k.w_volume * t.volume_score, 2),
                    round(t.amount_3m, 2), round(t.unit_value_3m, 2),
-                   round(t.unit_value_score, 4), round(:wUnitValue * t.unit_value_score, 2),
-                   t.order_weeks, round(t.regularity_score, 4), round(:wRegularity * t.regularity_score, 2),
-                   t.specs_3m, round(t.breadth_score, 4), round(:wBreadth * t.breadth_score, 2),
+                   round(t.unit_value_score, 4), round(k.w_unit_value * t.unit_value_score, 2),
+                   t.order_weeks, round(t.regularity_score, 4), round(k.w_regularity * t.regularity_score, 2),
+                   t.specs_3m, round(t.breadth_score, 4), round(k.w_breadth * t.breadth_score, 2),
                    t.last_year_volume_3m, round(t.growth_index_3m, 4),
-                   round(t.growth_score, 4), round(:wGrowth * t.growth_score, 2),
-                   t.stock, round(t.weeks_of_stock, 4), round(t.stock_score, 4), round(:wStock * t.stock_score, 2),
+                   round(t.growth_score, 4), round(k.w_growth * t.growth_score, 2),
+                   t.stock, round(t.weeks_of_stock, 4), round(t.stock_score, 4), round(k.w_stock * t.stock_score, 2),
                    t.capability_score,
-                   case when t.capability_score >= :levelExcellent then '优'
-                        when t.capability_score >= :levelGood then '良'
-                        when t.capability_score >= :levelFair then '中'
+                   case when t.capability_score >= k.level_excellent then '优'
+                        when t.capability_score >= k.level_good then '良'
+                        when t.capability_score >= k.level_fair then '中'
                         else '差' end,
                    t.volume_decile, t.unit_value_tercile, t.new_customer,
-                   case when t.new_customer and t.raw_grade > :newMaxGrade then :newMaxGrade else t.raw_grade end,
+                   case when t.new_customer and t.raw_grade > k.new_max_grade then k.new_max_grade else t.raw_grade end,
                    false, cast(:analysedAt as timestamp)
               from totalled t
+              cross join settings k
              -- Rows that survived DELETE_UNLOCKED are locked: neither that customer nor any customer of a
              -- customer manager whose month is locked gets a new row.
              where not exists (select 1 from customer_month_result l
