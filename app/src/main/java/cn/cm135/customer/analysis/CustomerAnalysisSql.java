@@ -108,7 +108,7 @@ final class CustomerAnalysisSql {
                   join area a on a.code = r.area_code
                  where c.status = 'ACTIVE' and (c.opened_on is null or c.opened_on <= :lastDay)
             ),
-            -- 15 months of the roll-up, one pass: month m, m-1, m-12, m-2..m and m-14..m-12.
+            -- One pass over the 6 months of the roll-up the indicators use: m-2..m and m-14..m-12.
             sales as (
                 select sm.customer_id,
                        sum(case when sm.month_start = :m0 then sm.quantity else 0 end) as volume,
@@ -125,7 +125,8 @@ final class CustomerAnalysisSql {
                        sum(case when sm.month_start <= :m12 then sm.quantity else 0 end) as last_year_volume_3m
                   from sales_month sm
                   join cigarette_spec s on s.code = sm.spec_code
-                 where sm.month_start >= :m14 and sm.month_start <= :m0
+                 where (sm.month_start >= :m2 and sm.month_start <= :m0)
+                    or (sm.month_start >= :m14 and sm.month_start <= :m12)
                  group by sm.customer_id
             ),
             -- The 91 days ending on the month's last day, one grouped scan: order days of m, order weeks.

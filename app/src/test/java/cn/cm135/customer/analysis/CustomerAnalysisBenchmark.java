@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,12 +37,12 @@ public final class CustomerAnalysisBenchmark {
     public static void main(String[] args) {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         SpringApplication app = new SpringApplication(Cm135Application.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         app.setAdditionalProfiles("postgres");
         app.setDefaultProperties(Map.of(
                 "spring.datasource.url", System.getProperty("CM135_DB_URL", "jdbc:postgresql://localhost:5432/cm135bench"),
                 "spring.datasource.username", System.getProperty("CM135_DB_USER", "postgres"),
                 "spring.datasource.password", System.getProperty("CM135_DB_PASSWORD", ""),
+                "server.port", "0",
                 "cm135.demo", "false",
                 "cm135.admin-password", "bench",
                 "camunda.bpm.job-execution.enabled", "false"));
