@@ -123,6 +123,31 @@ class MarketAnalysisTests {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("尚未生成");
     }
 
+    /**
+     * Two months analysed on one connection (this test's transaction): H2 2.3.232 reuses a cached
+     * statement's WITH-clause parameters (h2database#4228), which would give May the numbers of June.
+     */
+    @Test
+    void analysingAnotherMonthOnTheSameConnectionUsesItsOwnParameters() {
+        MarketAnalysisFixture fixture = new MarketAnalysisFixture(jdbc, rollup, "MKM");
+        analysis.analyse(MONTH);
+        analysis.analyse(MONTH.minusMonths(1));
+        // May in area P: 80 条, 10600 元 → 132.50; April 10 条 of S2 (1200 元) → 120.00, index 1.1042;
+        // volume index 80 ÷ 10 = 8.0000; only May observation with a price is C4 S2 999 → p̄ 999.
+        MarketMonthResult may = analysis.row(MONTH.minusMonths(1), fixture.areaP).orElseThrow();
+        assertThat(may.volume()).isEqualTo(80);
+        assertThat(may.unitValue()).isEqualTo(dec("132.50"));
+        assertThat(may.unitValueIndex()).isEqualTo(dec("1.1042"));
+        assertThat(may.volumeIndex()).isEqualTo(dec("8.0000"));
+        assertThat(analysis.detail(MONTH.minusMonths(1), fixture.areaP).specPrices())
+                .extracting(MarketMonthResult.SpecPrice::meanPrice).containsExactly(dec("999.00"));
+        // And June again, unchanged.
+        analysis.analyse(MONTH);
+        BigDecimal centre = centreIndex();
+        boolean warnR = centre != null && dec("0.4").compareTo(indicators.warningRatio().multiply(centre)) < 0;
+        fixture.assertAll(analysis, centre, warnR);
+    }
+
     /** An area's detail rows, comparable as a whole. */
     record MarketAnalysisMonthDetail(MarketMonthResult.Detail detail) {
         static MarketAnalysisMonthDetail of(MarketAnalysisService analysis, String area) {
