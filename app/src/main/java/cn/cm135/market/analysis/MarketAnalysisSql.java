@@ -1,0 +1,286 @@
+package cn.cm135.market.analysis;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The set-based SQL of step 8 市场分析 (indicators.md, "Market analysis"): one INSERT … SELECT computes
+ * every area of the marketing centre for month m from the roll-up {@code sales_month} (months m−11 … m),
+ * the field observations and the anomalies; three more INSERT … SELECTs write the detail rows (price
+ * class shares, observed spec prices, anomaly counts) of the areas whose row is not locked. The
+ * statements run unchanged on H2 2.x and PostgreSQL 15.
+ *
+ * <p>Conventions decided here (ours, where indicators.md leaves them open):
+ * <ul>
+ * <li>A customer belongs to the area of its current route; all of its orders count for the area volume
+ *     whatever its status. Active customers (social inventory) = customers with an order line in m.</li>
+ * <li>Price index: p̄_s = mean over the area's customers of each customer's latest observation of s
+ *     in m that has a retail price; only specs with such an observation take part; w_s = the area's
+ *     volume of s in m−11 … m. Null when no spec was observed or Σ g·w = 0.</li>
+ * <li>Social inventory is computed per spec, then summed: for each spec s and 业态 f, the mean of the
+ *     latest counts of s (greatest date ≤ the last day of m, ties greatest id; no lower bound) among
+ *     the area's customers of f that have such a count, × the number of active customers of f; summed
+ *     over f and s. An 业态 without any count of s adds nothing for s. 0 when nothing was ever counted;
+ *     then 存销比 and 可销天数 are null (unknown, not "no stock"), as they are when the month volume is 0.</li>
+ * <li>Retail margin rate: p = p̄_s as for the price index, Q = the area's volume of s in m, over the
+ *     observed specs; null when Σ p·Q = 0.</li>
+ * <li>Seasonal index of the coming month m+1 = V(m−11) ÷ (Σ V(m−11 … m) ÷ 12): "last year" is the
+ *     12 months before the coming month, which holds the coming month of last year. Null when those
+ *     12 months sold nothing.</li>
+ * <li>单条值 index = U(m) ÷ U(m−1) from unrounded values; null when U(m−1) = 0.</li>
+ * <li>Market warning on volume: GI_MoM(area) ÷ GI_MoM(centre) &lt; warning-ratio; no warning when
+ *     either index is undefined or the centre index is 0. The centre = every customer.</li>
+ * <li>Spec price deviation flagged when |p̄ ÷ g − 1| &gt; price-deviation (unrounded).</li>
+ * </ul>
+ */
+final class MarketAnalysisSql {
+
+    private MarketAnalysisSql() {
+    }
+
+    /** Months read: m−11 … m. */
+    static final int MONTHS = 12;
+
+    private static final String NOT_LOCKED_AREA = "area_code not in "
+            + "(select l.area_code from market_month_result l where l.period = :period and l.locked)";
+
+    /** Detail rows of unlocked areas go first (foreign keys), then the unlocked results. */
+    static final String[] DELETE_UNLOCKED = {
+        "delete from market_price_class_share where period = :period and " + NOT_LOCKED_AREA,
+        "delete from market_spec_price where period = :period and " + NOT_LOCKED_AREA,
+        "delete from market_anomaly_count where period = :period and " + NOT_LOCKED_AREA,
+        "delete from market_month_result where period = :period and not locked",
+    };
+
+    /** Customers with the area of their route. */
+    private static final String CUSTOMERS = """
+            cust as (
+                select c.id as customer_id, r.area_code, c.business_format
+                  from retail_customer c
+                  join route r on r.code = c.route_code
+            )""";
+
+    /** Each customer's latest observation with a price of each spec inside m; the mean per area and spec. */
+    private static final String SPEC_PRICES = """
+            latest_price as (
+                select x.area_code, x.spec_code, x.customer_id, x.retail_price
+                  from (select cu.area_code, o.spec_code, o.customer_id, o.retail_price,
+                               row_number() over (partition by o.customer_id, o.spec_code
+                                                  order by o.observed_on desc, o.id desc) as rn
+                          from field_observation o
+                          join cust cu on cu.customer_id = o.customer_id
+                         where o.observed_on >= :m0 and o.observed_on <= :lastDay
+                           and o.retail_price is not null) x
+                 where x.rn = 1
+            ),
+            spec_price as (
+                select lp.area_code, lp.spec_code, count(*) as customers,
+                       cast(sum(lp.retail_price) as decimal(30, 10)) / count(*) as mean_price
+                  from latest_price lp
+                 group by lp.area_code, lp.spec_code
+            )""";
+
+    static final String INSERT_RESULTS = """
+            insert into market_month_result (period, area_code, customer_manager_id, active_customers, price_index,
+                   social_inventory, volume, amount, stock_sales_ratio, days_of_stock, retail_margin_rate,
+                   unit_value, prev_unit_value, unit_value_index, seasonal_index_next, prev_volume, volume_index,
+                   centre_volume_index, warning, locked, conclusions, analysed_at)
+            with settings as (
+                select cast(:warningRatio as decimal(30, 12)) as warning_ratio,
+                       cast(:days as decimal(30, 12)) as days,
+                       cast(:months as decimal(30, 12)) as months
+            ),
+            %s,
+            -- Area x spec x month over m-11 .. m, one pass over the roll-up.
+            sales as (
+                select cu.area_code, sm.spec_code, sm.month_start, sum(sm.quantity) as q, sum(sm.amount) as amt
+                  from sales_month sm
+                  join cust cu on cu.customer_id = sm.customer_id
+                 where sm.month_start >= :m11 and sm.month_start <= :m0
+                 group by cu.area_code, sm.spec_code, sm.month_start
+            ),
+            area_sales as (
+                select area_code,
+                       sum(case when month_start = :m0 then q else 0 end) as volume,
+                       sum(case when month_start = :m0 then amt else 0 end) as amount,
+                       sum(case when month_start = :m1 then q else 0 end) as prev_volume,
+                       sum(case when month_start = :m1 then amt else 0 end) as prev_amount,
+                       sum(case when month_start = :m11 then q else 0 end) as last_year_next,
+                       sum(q) as volume_12m
+                  from sales
+                 group by area_code
+            ),
+            spec_sales as (
+                select area_code, spec_code, sum(q) as q12, sum(case when month_start = :m0 then q else 0 end) as qm
+                  from sales
+                 group by area_code, spec_code
+            ),
+            centre as (
+                select case when sum(case when month_start = :m1 then quantity else 0 end) > 0
+                            then cast(sum(case when month_start = :m0 then quantity else 0 end) as decimal(30, 10))
+                                 / sum(case when month_start = :m1 then quantity else 0 end) end as volume_index
+                  from sales_month
+                 where month_start >= :m1 and month_start <= :m0
+            ),
+            %s,
+            price_terms as (
+                select sp.area_code,
+                       sum(sp.mean_price * coalesce(ss.q12, 0)) as pw,
+                       sum(s.retail_price * coalesce(ss.q12, 0)) as gw,
+                       sum((sp.mean_price - s.wholesale_price) * coalesce(ss.qm, 0)) as margin,
+                       sum(sp.mean_price * coalesce(ss.qm, 0)) as revenue
+                  from spec_price sp
+                  join cigarette_spec s on s.code = sp.spec_code
+                  left join spec_sales ss on ss.area_code = sp.area_code and ss.spec_code = sp.spec_code
+                 group by sp.area_code
+            ),
+            active as (
+                select cu.area_code, cu.business_format, count(distinct sm.customer_id) as n
+                  from sales_month sm
+                  join cust cu on cu.customer_id = sm.customer_id
+                 where sm.month_start = :m0
+                 group by cu.area_code, cu.business_format
+            ),
+            active_total as (
+                select area_code, sum(n) as n from active group by area_code
+            ),
+            latest_count as (
+                select cu.area_code, cu.business_format, o.spec_code, o.inventory,
+                       row_number() over (partition by o.customer_id, o.spec_code
+                                          order by o.observed_on desc, o.id desc) as rn
+                  from field_observation o
+                  join cust cu on cu.customer_id = o.customer_id
+                 where o.observed_on <= :lastDay and o.inventory is not null
+            ),
+            format_stock as (
+                select area_code, business_format, spec_code,
+                       cast(sum(inventory) as decimal(30, 10)) / count(*) as mean_inventory
+                  from latest_count
+                 where rn = 1
+                 group by area_code, business_format, spec_code
+            ),
+            social as (
+                select fs.area_code, sum(fs.mean_inventory * coalesce(ac.n, 0)) as social_inventory
+                  from format_stock fs
+                  left join active ac on ac.area_code = fs.area_code and ac.business_format = fs.business_format
+                 group by fs.area_code
+            ),
+            base as (
+                select a.code as area_code, a.customer_manager_id, coalesce(act.n, 0) as active_customers,
+                       coalesce(s.volume, 0) as volume, coalesce(s.amount, 0) as amount,
+                       coalesce(s.prev_volume, 0) as prev_volume,
+                       case when s.volume > 0 then cast(s.amount as decimal(30, 10)) / s.volume else 0 end as unit_value,
+                       case when s.prev_volume > 0
+                            then cast(s.prev_amount as decimal(30, 10)) / s.prev_volume else 0 end as prev_unit_value,
+                       case when s.prev_volume > 0
+                            then cast(s.volume as decimal(30, 10)) / s.prev_volume end as volume_index,
+                       case when s.volume_12m > 0
+                            then cast(s.last_year_next as decimal(30, 10)) * k.months / s.volume_12m end as seasonal_index,
+                       case when pt.gw > 0 then pt.pw / pt.gw end as price_index,
+                       case when pt.revenue > 0 then pt.margin / pt.revenue end as retail_margin_rate,
+                       so.social_inventory
+                  from area a
+                  cross join settings k
+                  left join area_sales s on s.area_code = a.code
+                  left join price_terms pt on pt.area_code = a.code
+                  left join social so on so.area_code = a.code
+                  left join active_total act on act.area_code = a.code
+            )
+            select cast(:period as varchar(7)), b.area_code, b.customer_manager_id, b.active_customers,
+                   round(b.price_index, 4), round(coalesce(b.social_inventory, 0), 2), b.volume, round(b.amount, 2),
+                   case when b.volume > 0 and b.social_inventory is not null
+                        then round(b.social_inventory / b.volume, 4) end,
+                   case when b.volume > 0 and b.social_inventory is not null
+                        then round(b.social_inventory * k.days / b.volume, 2) end,
+                   round(b.retail_margin_rate, 4), round(b.unit_value, 2), round(b.prev_unit_value, 2),
+                   case when b.prev_unit_value > 0 then round(b.unit_value / b.prev_unit_value, 4) end,
+                   round(b.seasonal_index, 4), b.prev_volume, round(b.volume_index, 4), round(c.volume_index, 4),
+                   case when b.volume_index is not null and c.volume_index > 0
+                             and b.volume_index < k.warning_ratio * c.volume_index then true else false end,
+                   false, cast(null as varchar(2000)), cast(:analysedAt as timestamp)
+              from base b
+              cross join centre c
+              cross join settings k
+             -- Rows that survived DELETE_UNLOCKED are locked and stay as they are.
+             where not exists (select 1 from market_month_result l
+                                where l.period = :period and l.area_code = b.area_code)
+            """.formatted(CUSTOMERS, SPEC_PRICES);
+
+    /** Five rows per unlocked area: price classes 一类 … 五类. */
+    static final String INSERT_PRICE_CLASS_SHARES = """
+            insert into market_price_class_share (period, area_code, price_class, volume, share)
+            with classes as (
+                select 1 as price_class union all select 2 union all select 3 union all select 4 union all select 5
+            ),
+            class_volume as (
+                select ro.area_code, s.price_class, sum(sm.quantity) as q
+                  from sales_month sm
+                  join retail_customer c on c.id = sm.customer_id
+                  join route ro on ro.code = c.route_code
+                  join cigarette_spec s on s.code = sm.spec_code
+                 where sm.month_start = :m0
+                 group by ro.area_code, s.price_class
+            )
+            select r.period, r.area_code, k.price_class, coalesce(v.q, 0),
+                   case when r.volume > 0 then round(cast(coalesce(v.q, 0) as decimal(30, 10)) / r.volume, 4)
+                        else 0 end
+              from market_month_result r
+              cross join classes k
+              left join class_volume v on v.area_code = r.area_code and v.price_class = k.price_class
+             where r.period = :period and not r.locked
+            """;
+
+    static final String INSERT_SPEC_PRICES = """
+            insert into market_spec_price (period, area_code, spec_code, customers, mean_price, guide_price,
+                   deviation, flagged)
+            with %s,
+            %s
+            select r.period, sp.area_code, sp.spec_code, sp.customers, round(sp.mean_price, 2), s.retail_price,
+                   round(sp.mean_price / s.retail_price - 1, 4),
+                   case when abs(sp.mean_price / s.retail_price - 1) > cast(:priceDeviation as decimal(30, 12))
+                        then true else false end
+              from spec_price sp
+              join cigarette_spec s on s.code = sp.spec_code
+              join market_month_result r on r.period = :period and r.area_code = sp.area_code and not r.locked
+            """.formatted(CUSTOMERS, SPEC_PRICES);
+
+    static final String INSERT_ANOMALY_COUNTS = """
+            insert into market_anomaly_count (period, area_code, anomaly_type, count)
+            select r.period, r.area_code, x.anomaly_type, count(*)
+              from market_anomaly x
+              join retail_customer c on c.id = x.customer_id
+              join route ro on ro.code = c.route_code
+              join market_month_result r on r.period = :period and r.area_code = ro.area_code and not r.locked
+             where x.observed_on >= :m0 and x.observed_on <= :lastDay
+             group by r.period, r.area_code, x.anomaly_type
+            """;
+
+    /**
+     * The statement with a unique trailing comment, so that H2 parses it afresh instead of reusing a
+     * cached prepared statement: H2 2.3.232 keeps stale parameter values inside WITH clauses of a reused
+     * statement (h2database/h2database#4228). These statements run once a month; PostgreSQL loses nothing.
+     */
+    static String fresh(String sql) {
+        return sql + "\n-- run " + java.util.UUID.randomUUID();
+    }
+
+    static MapSqlParameterSource parameters(YearMonth month, MarketIndicatorProperties p, LocalDateTime analysedAt) {
+        LocalDate first = month.atDay(1);
+        return new MapSqlParameterSource()
+                .addValue("period", month.toString())
+                .addValue("m0", Date.valueOf(first))
+                .addValue("m1", Date.valueOf(first.minusMonths(1)))
+                .addValue("m11", Date.valueOf(first.minusMonths(MONTHS - 1)))
+                .addValue("lastDay", Date.valueOf(month.atEndOfMonth()))
+                .addValue("days", month.lengthOfMonth())
+                .addValue("months", MONTHS)
+                .addValue("warningRatio", p.warningRatio())
+                .addValue("priceDeviation", p.priceDeviation())
+                .addValue("analysedAt", Timestamp.valueOf(analysedAt));
+    }
+}
