@@ -98,7 +98,7 @@ public class NegotiatedQuantityService {
                 .addValue("m11", Date.valueOf(m.minusMonths(MONTHS - 1).atDay(1)))
                 .addValue("lastDay", Date.valueOf(m.atEndOfMonth()))
                 .addValue("months", MONTHS);
-        return jdbc.query(Statements.fresh(PROPOSAL), params, (rs, i) -> {
+        return jdbc.query(PROPOSAL, params, (rs, i) -> {
             int purchases = rs.getInt("purchases");
             BigDecimal seasonal = rs.getBigDecimal("seasonal_index");
             BigDecimal applied = seasonal == null ? BigDecimal.ONE : seasonal;

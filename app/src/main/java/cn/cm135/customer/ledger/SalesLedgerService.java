@@ -100,6 +100,6 @@ public class SalesLedgerService {
         MapSqlParameterSource params = new MapSqlParameterSource("customer", customerId)
                 .addValue("first", Date.valueOf(month.atDay(1)))
                 .addValue("lastDay", Date.valueOf(month.atEndOfMonth()));
-        return jdbc.query(Statements.fresh(LEDGER), params, new DataClassRowMapper<>(SalesLedgerRow.class));
+        return jdbc.query(LEDGER, params, new DataClassRowMapper<>(SalesLedgerRow.class));
     }
 }

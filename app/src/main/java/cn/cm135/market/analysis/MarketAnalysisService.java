@@ -57,10 +57,10 @@ public class MarketAnalysisService {
         for (String delete : MarketAnalysisSql.DELETE_UNLOCKED) {
             jdbc.update(delete, params);
         }
-        int analysed = jdbc.update(MarketAnalysisSql.fresh(MarketAnalysisSql.INSERT_RESULTS), params);
-        jdbc.update(MarketAnalysisSql.fresh(MarketAnalysisSql.INSERT_PRICE_CLASS_SHARES), params);
-        jdbc.update(MarketAnalysisSql.fresh(MarketAnalysisSql.INSERT_SPEC_PRICES), params);
-        jdbc.update(MarketAnalysisSql.fresh(MarketAnalysisSql.INSERT_ANOMALY_COUNTS), params);
+        int analysed = jdbc.update(MarketAnalysisSql.INSERT_RESULTS, params);
+        jdbc.update(MarketAnalysisSql.INSERT_PRICE_CLASS_SHARES, params);
+        jdbc.update(MarketAnalysisSql.INSERT_SPEC_PRICES, params);
+        jdbc.update(MarketAnalysisSql.INSERT_ANOMALY_COUNTS, params);
         Integer locked = jdbc.queryForObject(
                 "select count(*) from market_month_result where period = :period and locked", params, Integer.class);
         return new AnalysisRun(month, analysed, locked == null ? 0 : locked);

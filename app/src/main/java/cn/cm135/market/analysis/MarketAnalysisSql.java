@@ -260,14 +260,6 @@ final class MarketAnalysisSql {
              group by r.period, r.area_code, x.anomaly_type
             """;
 
-    /**
-     * The statement with a unique trailing comment, so that H2 parses it afresh instead of reusing a
-     * cached prepared statement: H2 2.3.232 keeps stale parameter values inside WITH clauses of a reused
-     * statement (h2database/h2database#4228). These statements run once a month; PostgreSQL loses nothing.
-     */
-    static String fresh(String sql) {
-        return sql + "\n-- run " + java.util.UUID.randomUUID();
-    }
 
     static MapSqlParameterSource parameters(YearMonth month, MarketIndicatorProperties p, LocalDateTime analysedAt) {
         LocalDate first = month.atDay(1);
