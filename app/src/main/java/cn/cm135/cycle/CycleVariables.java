@@ -31,4 +31,9 @@ public final class CycleVariables {
     public static YearMonth period(VariableScope scope) {
         return YearMonth.parse((String) scope.getVariable(PERIOD));
     }
+
+    /** The month the cycle analyses: the last complete month, the cycle's month − 1. */
+    public static YearMonth analysedMonth(VariableScope scope) {
+        return period(scope).minusMonths(1);
+    }
 }

@@ -81,12 +81,13 @@ class PostgresTests {
         cycles.startMonth(month);
         String key = CycleVariables.businessKey(fixture.customerManager, month);
         String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId("Task_PrefillTargets").singleResult().getId());
 
         assertThat(targets.get(fixture.customerManager, month).forecast())
                 .isEqualTo(new TargetValues(60, new BigDecimal("146.36"), new BigDecimal("30.00"), 7));
-        assertThat(taskService.createTaskQuery().processInstanceId(pi).singleResult().getTaskDefinitionKey())
-                .isEqualTo("Task_SetTargets");
+        assertThat(taskService.createTaskQuery().processInstanceId(pi).list()).extracting(t -> t.getTaskDefinitionKey())
+                .containsExactly("Task_SetTargets");
         assertThat(cycles.startMonth(month).alreadyRunning()).contains(fixture.customerManager);
     }
 }

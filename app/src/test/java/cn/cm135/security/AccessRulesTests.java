@@ -67,7 +67,8 @@ class AccessRulesTests {
         for (String cm : List.of(cm1, cm2, cm3)) {
             String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(cm + ":" + MONTH)
                     .singleResult().getId();
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                    .activityId("Task_PrefillTargets").singleResult().getId());
         }
     }
 

@@ -1,0 +1,78 @@
+package cn.cm135.cycle;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.brand.analysis.BrandAnalysisService;
+import cn.cm135.customer.analysis.CustomerAnalysisService;
+import cn.cm135.market.analysis.MarketAnalysisService;
+
+/**
+ * Runs each month-start analysis once per analysed month for the whole marketing centre, although
+ * every customer manager's instance reaches the service task. A row of {@code analysis_run} records a
+ * finished run; it is inserted in the same transaction as the analysis, so a concurrent duplicate fails
+ * on the primary key, its job is retried and then skips.
+ */
+@Service
+public class MonthlyAnalyses {
+
+    public static final String CUSTOMERS = "customers";
+    public static final String BRANDS = "brands";
+    public static final String MARKET = "market";
+
+    private final JdbcTemplate jdbc;
+    private final CustomerAnalysisService customers;
+    private final BrandAnalysisService brands;
+    private final MarketAnalysisService market;
+    private final Clock clock;
+
+    MonthlyAnalyses(JdbcTemplate jdbc, CustomerAnalysisService customers, BrandAnalysisService brands,
+            MarketAnalysisService market, Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.brands = brands;
+        this.market = market;
+        this.clock = clock;
+    }
+
+    /** 经营效果与经营能力 of every customer for {@code month}; returns whether it ran now. */
+    @Transactional
+    public boolean ensureCustomers(YearMonth month) {
+        return ensure(month, CUSTOMERS, () -> customers.analyse(month));
+    }
+
+    /** 月度品牌状态分析 of every area for {@code month}; returns whether it ran now. */
+    @Transactional
+    public boolean ensureBrands(YearMonth month) {
+        return ensure(month, BRANDS, () -> brands.analyse(month));
+    }
+
+    /** 市场分析 of every area for {@code month}; returns whether it ran now. */
+    @Transactional
+    public boolean ensureMarket(YearMonth month) {
+        return ensure(month, MARKET, () -> market.analyse(month));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasRun(YearMonth month, String kind) {
+        Integer n = jdbc.queryForObject("select count(*) from analysis_run where period = ? and kind = ?",
+                Integer.class, month.toString(), kind);
+        return n != null && n > 0;
+    }
+
+    private boolean ensure(YearMonth month, String kind, Runnable analysis) {
+        if (hasRun(month, kind)) {
+            return false;
+        }
+        analysis.run();
+        jdbc.update("insert into analysis_run (period, kind, finished_at) values (?, ?, ?)", month.toString(), kind,
+                Timestamp.valueOf(LocalDateTime.now(clock)));
+        return true;
+    }
+}
