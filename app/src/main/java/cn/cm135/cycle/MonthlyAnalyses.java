@@ -15,9 +15,10 @@ import cn.cm135.market.analysis.MarketAnalysisService;
 
 /**
  * Runs each month-start analysis once per analysed month for the whole marketing centre, although
- * every customer manager's instance reaches the service task. A row of {@code analysis_run} records a
- * finished run; it is inserted in the same transaction as the analysis, so a concurrent duplicate fails
- * on the primary key, its job is retried and then skips.
+ * every customer manager's instance reaches the service task. The run first claims its row of
+ * {@code analysis_run}, in the same transaction as the analysis: a concurrent job of another instance
+ * (or node) waits on that primary key instead of computing the month a second time, then fails on it
+ * and is retried a minute later (failedJobRetryTimeCycle in the BPMN), when it finds the month done.
  */
 @Service
 public class MonthlyAnalyses {
@@ -70,9 +71,9 @@ public class MonthlyAnalyses {
         if (hasRun(month, kind)) {
             return false;
         }
-        analysis.run();
         jdbc.update("insert into analysis_run (period, kind, finished_at) values (?, ?, ?)", month.toString(), kind,
                 Timestamp.valueOf(LocalDateTime.now(clock)));
+        analysis.run();
         return true;
     }
 }
