@@ -169,6 +169,27 @@ class AccessRulesTests {
         List<Map<String, Object>> listed = as(cm2).exchange("/engine-rest/filter/" + myTasks.get("id") + "/list",
                 HttpMethod.GET, null, LIST).getBody();
         assertThat(listed).isNotEmpty().allSatisfy(t -> assertThat(t.get("assignee")).isEqualTo(cm2));
+
+        // The month's tasks were due on 2026-09-05: overdue now, not due soon.
+        assertThat(filterList(cm2, "已逾期")).extracting(t -> t.get("taskDefinitionKey")).contains("Task_SetTargets");
+        assertThat(filterList(cm2, "即将到期")).noneMatch(t -> String.valueOf(t.get("due")).startsWith("2026-09"));
+
+        // Every filter's query (due-date expressions included) runs for the users who see it.
+        for (String user : List.of(cm2, mm1)) {
+            for (Map<String, Object> filter : as(user).exchange("/engine-rest/filter", HttpMethod.GET, null, LIST)
+                    .getBody()) {
+                ResponseEntity<String> list = as(user).exchange("/engine-rest/filter/" + filter.get("id") + "/list",
+                        HttpMethod.GET, null, String.class);
+                assertThat(list.getStatusCode()).as(filter.get("name") + ": " + list.getBody()).isEqualTo(HttpStatus.OK);
+            }
+        }
+    }
+
+    private List<Map<String, Object>> filterList(String user, String name) {
+        Map<String, Object> filter = as(user).exchange("/engine-rest/filter", HttpMethod.GET, null, LIST).getBody()
+                .stream().filter(f -> name.equals(f.get("name"))).findFirst().orElseThrow();
+        return as(user).exchange("/engine-rest/filter/" + filter.get("id") + "/list", HttpMethod.GET, null, LIST)
+                .getBody();
     }
 
     private List<String> filterNames(String user) {
