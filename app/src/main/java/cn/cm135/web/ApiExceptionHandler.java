@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import cn.cm135.planning.targets.TargetException;
+import cn.cm135.rules.Refusal;
 
 /** Turns refusals into {@link ApiError} bodies; the transaction has rolled back by then. */
 @RestControllerAdvice(basePackages = "cn.cm135")
@@ -23,8 +23,8 @@ class ApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, null, "没有权限：" + e.getMessage());
     }
 
-    @ExceptionHandler(TargetException.class)
-    ResponseEntity<ApiError> target(TargetException e) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ApiError> refused(Refusal e) {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case LOCKED -> HttpStatus.CONFLICT;

@@ -1,27 +1,13 @@
 package cn.cm135.planning.targets;
 
-/**
- * A request that the targets' rules refuse. {@code field} names the offending input (or is null
- * when the whole record is refused); the message is for the person who made the request.
- */
-public class TargetException extends RuntimeException {
+import cn.cm135.rules.Refusal;
 
-    public enum Kind { INVALID, LOCKED, NOT_FOUND, FORBIDDEN }
+/** A request that the targets' rules refuse (see {@link Refusal}). */
+public class TargetException extends Refusal {
 
-    private final Kind kind;
-    private final String field;
+    private static final long serialVersionUID = 1L;
 
     TargetException(Kind kind, String field, String message) {
-        super(message);
-        this.kind = kind;
-        this.field = field;
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public String field() {
-        return field;
+        super(kind, field, message);
     }
 }
