@@ -79,11 +79,17 @@ public class CycleService {
                 Map.of(CycleVariables.CUSTOMER_MANAGER_ID, cm.id(),
                         CycleVariables.MARKET_MANAGER_ID, cm.marketManagerId(),
                         CycleVariables.PERIOD, month.toString(),
-                        CycleVariables.PLAN_DUE_DATE, planDueDate(month)));
+                        CycleVariables.PLAN_DUE_DATE, planDueDate(month),
+                        CycleVariables.FIRST_MONTH, !hasEarlierCycle(cm.id(), month)));
         jdbc.update("insert into monthly_cycle (customer_manager_id, period, process_instance_id, started_at) "
                 + "values (?, ?, ?, ?)", cm.id(), month.toString(), instance.getId(),
                 Timestamp.valueOf(LocalDateTime.now(clock)));
         return instance;
+    }
+
+    private boolean hasEarlierCycle(String customerManagerId, YearMonth month) {
+        return jdbc.queryForObject("select count(*) from monthly_cycle where customer_manager_id = ? and period < ?",
+                Integer.class, customerManagerId, month.toString()) > 0;
     }
 
     /** Steps 1–11 are due at the end of the plan due day, in the company's time zone. */

@@ -37,9 +37,9 @@ import cn.cm135.customer.analysis.CustomerMonthResult;
 import cn.cm135.market.analysis.MarketAnalysisService;
 
 /**
- * The month start on the real engine: the analysis of the last complete month (steps 5, 6, 8) runs
- * beside the targets (steps 1, 1a), computed once for the whole marketing centre, and the instance ends
- * when both are done.
+ * The month start on the real engine: the analysis (steps 2–8; 2 and 3 only in a customer manager's
+ * first month) runs beside the targets (steps 1, 1a), the computations once for the whole marketing
+ * centre, and the instance ends when both are done.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -63,6 +63,10 @@ class MonthStartAnalysisProcessTests {
     String marketManager;
     String cm1;
     String cm2;
+    long c1;
+    long c2;
+    long c3;
+    long x1;
 
     @BeforeAll
     void createData() {
@@ -72,10 +76,13 @@ class MonthStartAnalysisProcessTests {
         cm2 = org.customerManager("D1", "cm2", "李分析");
         org.spec("S1", "分析烟(硬)", "200", true);
         org.spec("S2", "分析烟(软)", "100", false);
-        long c1 = org.customer("cm1", "C1", 20, "ACTIVE");
-        long c2 = org.customer("cm1", "C2", 15, "ACTIVE");
-        long c3 = org.customer("cm1", "C3", 10, "ACTIVE");
-        long x1 = org.customer("cm2", "X1", 10, "ACTIVE");
+        // A key brand nobody bought yet, in the price class of S1 and S2 (TestOrganization: class 3): cm1's
+        // customers are its suggested target customers.
+        org.spec("S3", "分析烟(新)", "200", true);
+        c1 = org.customer("cm1", "C1", 20, "ACTIVE");
+        c2 = org.customer("cm1", "C2", 15, "ACTIVE");
+        c3 = org.customer("cm1", "C3", 10, "ACTIVE");
+        x1 = org.customer("cm2", "X1", 10, "ACTIVE");
         // 2029-01 → 2029-02: C1 and X1 steady, C2 grows, C3 collapses.
         int[][] volumes = {{20, 20}, {10, 30}, {30, 2}, {15, 15}};
         long[] customers = {c1, c2, c3, x1};
@@ -84,6 +91,11 @@ class MonthStartAnalysisProcessTests {
             org.order(customers[i], "S2", LocalDate.of(2029, 1, 15), volumes[i][0], "100");
             org.order(customers[i], "S1", LocalDate.of(2029, 2, 5), volumes[i][1], "200");
             org.order(customers[i], "S2", LocalDate.of(2029, 2, 12), volumes[i][1], "100");
+        }
+        // Needs collected in February for March: C1 has two (one urgent); step 2 adds one for C2.
+        for (Object[] need : new Object[][] {{"货源", "想要更多分析烟(硬)", true}, {"价格", "希望稳定批发价", false}}) {
+            jdbc.update("insert into customer_demand (customer_id, period, need_type, content, urgent, status) "
+                    + "values (?, '2029-02', ?, ?, ?, 'RECORDED')", c1, need[0], need[1], need[2]);
         }
     }
 
@@ -97,7 +109,48 @@ class MonthStartAnalysisProcessTests {
         cycles.startMonth(MONTH);
         ProcessInstance pi = instance(cm1);
         ProcessInstance other = instance(cm2);
-        assertThat(pi).isWaitingAt("Task_PrefillTargets", "Task_AnalyseCustomers");
+        assertThat(runtimeService.getVariable(pi.getId(), CycleVariables.FIRST_MONTH)).isEqualTo(true);
+        assertThat(pi).isWaitingAt("Task_PrefillTargets", "Task_BackfillDemands");
+
+        // Step 2 (first month): a bad row refuses the whole batch; a good batch is recorded.
+        Task backfill = task(pi, "Task_BackfillDemands");
+        assertThat(backfill.getName()).isEqualTo("补录上月客户直接需求（2029-02）");
+        assertThat(taskService.getVariableLocal(backfill.getId(), "recordedCount")).isEqualTo(2L);
+        JsonNode options = new ObjectMapper().readTree(taskService.getVariableLocal(backfill.getId(), "customerOptions").toString());
+        assertThat(options.findValuesAsText("value")).containsExactly(Long.toString(c1), Long.toString(c2), Long.toString(c3));
+        String badRows = "[{\"customerId\":\"" + c2 + "\",\"needType\":\"品牌\",\"content\":\"想进新品\"},"
+                + "{\"customerId\":\"" + c3 + "\",\"needType\":\"随便\",\"content\":\"?\"}]";
+        assertThatThrownBy(() -> taskService.complete(backfill.getId(), Map.of("newDemands", badRows)))
+                .hasMessageContaining("第 2 行").hasMessageContaining("需求类型");
+        assertThat(needs("2029-02")).isEqualTo(2);
+        taskService.complete(backfill.getId(), Map.of("newDemands",
+                "[{\"customerId\":\"" + c2 + "\",\"needType\":\"品牌\",\"content\":\"想进新品\",\"urgent\":false}]"));
+        assertThat(needs("2029-02")).isEqualTo(3);
+
+        // Step 3 (first month): February's brand targets, which step 6 measures below.
+        Task backfillTargets = task(pi, "Task_BackfillBrandTargets");
+        assertThat(backfillTargets.getName()).isEqualTo("补做上月品牌分析目标（2029-02）");
+        assertThat(taskService.getVariableLocal(backfillTargets.getId(), "brandTargetMonth")).isEqualTo("2029-02");
+        taskService.complete(backfillTargets.getId(), Map.of("brandTargets", "[{\"area\":\"" + org.code("A-cm1")
+                + "\",\"spec\":\"" + org.code("S1") + "\",\"targetVolume\":100,\"targetCustomers\":[\"" + c2 + "\",\"" + c3 + "\"]}]"));
+
+        // Step 4: the survey of February's needs; the task refuses to complete while any is unconfirmed.
+        Task confirm = task(pi, "Task_ConfirmDemands");
+        Map<String, Object> survey = taskService.getVariablesLocal(confirm.getId());
+        // Served: C1, C2, C3. Needs: C1 货源 (urgent) and 价格, C2 品牌 → 3 needs of 2 customers, none confirmed.
+        assertThat(survey).containsEntry("customersServed", 3L).containsEntry("customersWithNeeds", 2L)
+                .containsEntry("needCount", 3L).containsEntry("unconfirmedCount", 3L).containsEntry("topUrgent", "货源 1 条");
+        JsonNode surveyRows = new ObjectMapper().readTree(survey.get("surveyRows").toString());
+        // 货源: 1 customer of 3 served = 33.33 %.
+        assertThat(surveyRows.get(0).get("needType").asText()).isEqualTo("货源");
+        assertThat(surveyRows.get(0).get("customers").asInt()).isEqualTo(1);
+        assertThat(surveyRows.get(0).get("share").asText()).isEqualTo("33.33%");
+        assertThat(surveyRows.get(4).get("customers").asInt()).as("经营指导").isZero();
+        assertThatThrownBy(() -> taskService.complete(confirm.getId()))
+                .hasMessageContaining("还有 3 条客户直接需求未确认");
+        taskService.complete(confirm.getId(), Map.of("confirmDemands", true));
+        assertThat(jdbc.queryForList("select distinct d.status from customer_demand d join retail_customer c on c.id = d.customer_id "
+                + "where d.period = '2029-02' and c.licence_no like 'WIR%'", String.class)).containsExactly("CONFIRMED");
 
         // Step 5: computed by the first instance, reviewed by the customer manager.
         executeJob(pi, "Task_AnalyseCustomers");
@@ -139,6 +192,37 @@ class MonthStartAnalysisProcessTests {
         assertThat(brandAnalysis.isLocked(ANALYSED, cm1)).isTrue();
         assertThat(brandAnalysis.rows(ANALYSED, cm1)).allSatisfy(row -> assertThat(row.conclusions()).isEqualTo("分析烟(硬)铺货稳定"));
         assertThat(runtimeService.getVariable(pi.getId(), "brandConclusions")).isNull();
+        // Step 3's target: S1 sold 20 + 30 + 2 = 52 条 of 100 in A-cm1; both target customers (C2, C3) bought it.
+        var s1 = brandAnalysis.rows(ANALYSED, cm1).stream().filter(row -> row.specCode().equals(org.code("S1")))
+                .findFirst().orElseThrow();
+        assertThat(s1.targetVolume()).isEqualTo(100);
+        assertThat(s1.targetAttainment()).isEqualByComparingTo("0.5200");
+        assertThat(s1.targetCustomers()).isEqualTo(2);
+        assertThat(s1.conversionRate()).isEqualByComparingTo("1.0000");
+
+        // Step 7: this month's targets. S3's suggested target customers bought its price class (S1 and S2 are
+        // class 3 too) but not S3, December–February: C1 (20 + 20) × 2 specs = 80, C2 (10 + 30) × 2 = 80,
+        // C3 (30 + 2) × 2 = 64 条; the tie between C1 and C2 goes by id.
+        Task brandTargets = task(pi, "Task_SetBrandTargets");
+        assertThat(brandTargets.getName()).isEqualTo("品牌分析目标设置（2029-03）");
+        JsonNode suggested = new ObjectMapper().readTree(taskService.getVariableLocal(brandTargets.getId(), "suggestedCustomers").toString());
+        List<String> s3Suggestions = new java.util.ArrayList<>();
+        suggested.forEach(row -> {
+            if (row.get("spec").asText().equals("分析烟(新)")) {
+                s3Suggestions.add(row.get("customer").asText() + "=" + row.get("priceClassVolume").asInt());
+            }
+        });
+        assertThat(s3Suggestions).containsExactly("零售户C1（WIRC1）=80", "零售户C2（WIRC2）=80", "零售户C3（WIRC3）=64");
+        String foreign = "[{\"area\":\"" + org.code("A-cm1") + "\",\"spec\":\"" + org.code("S3")
+                + "\",\"targetVolume\":50,\"targetCustomers\":[\"" + x1 + "\"]}]";
+        assertThatThrownBy(() -> taskService.complete(brandTargets.getId(), Map.of("brandTargets", foreign)))
+                .hasMessageContaining("不是客户经理");
+        taskService.complete(brandTargets.getId(), Map.of("brandTargets", "[{\"area\":\"" + org.code("A-cm1")
+                + "\",\"spec\":\"" + org.code("S3") + "\",\"targetVolume\":50,\"targetCustomers\":[\"" + c1 + "\"]}]"));
+        assertThat(jdbc.queryForList("select target_volume from brand_target where period = '2029-03' and area_code = ?",
+                Integer.class, org.code("A-cm1"))).containsExactly(50);
+        assertThat(jdbc.queryForList("select customer_id from brand_target_customer where period = '2029-03' and spec_code = ?",
+                Long.class, org.code("S3"))).containsExactly(c1);
 
         // Step 8: each of the customer manager's areas gets the conclusions and is locked.
         executeJob(pi, "Task_AnalyseMarket");
@@ -153,6 +237,9 @@ class MonthStartAnalysisProcessTests {
 
         // The second customer manager's instance reaches the same service tasks: nothing is recomputed.
         List<Map<String, Object>> runsBefore = runs();
+        taskService.complete(task(other, "Task_BackfillDemands").getId());
+        taskService.complete(task(other, "Task_BackfillBrandTargets").getId());
+        taskService.complete(task(other, "Task_ConfirmDemands").getId());
         executeJob(other, "Task_AnalyseCustomers");
         taskService.complete(task(other, "Task_ReviewCustomerAnalysis").getId());
         executeJob(other, "Task_AnalyseBrands");
@@ -170,6 +257,28 @@ class MonthStartAnalysisProcessTests {
         assertThat(approve.getAssignee()).isEqualTo(marketManager);
         taskService.complete(approve.getId(), Map.of("targetsDecision", "approve"));
         assertThat(pi).isEnded().hasPassed("Task_LockTargets", "Task_ConfirmMarketAnalysis", "Gateway_MonthStartDone");
+    }
+
+    @Test
+    void aLaterMonthSkipsTheBackfillSteps() {
+        cycles.startMonth(MONTH);
+        cycles.startMonth(MONTH.plusMonths(1));
+        ProcessInstance later = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CycleVariables.businessKey(cm1, MONTH.plusMonths(1))).singleResult();
+        assertThat(runtimeService.getVariable(later.getId(), CycleVariables.FIRST_MONTH)).isEqualTo(false);
+        assertThat(later).isWaitingAt("Task_PrefillTargets", "Task_ConfirmDemands");
+        Task confirm = task(later, "Task_ConfirmDemands");
+        assertThat(confirm.getName()).isEqualTo("确认客户直接需求（2029-03）");
+        // No needs were collected in March: nothing to confirm, the task completes.
+        assertThat(taskService.getVariableLocal(confirm.getId(), "unconfirmedCount")).isEqualTo(0L);
+        taskService.complete(confirm.getId());
+        assertThat(later).isWaitingAt("Task_PrefillTargets", "Task_AnalyseCustomers");
+        runtimeService.deleteProcessInstance(later.getId(), "test done");
+    }
+
+    private int needs(String period) {
+        return jdbc.queryForObject("select count(*) from customer_demand d join retail_customer c on c.id = d.customer_id "
+                + "where d.period = ? and c.licence_no like 'WIR%'", Integer.class, period);
     }
 
     private List<Map<String, Object>> runs() {

@@ -10,9 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.cm135.organization.Groups;
-import cn.cm135.organization.Organization;
-import cn.cm135.web.ApiException;
+import cn.cm135.organization.StaffAccess;
 import cn.cm135.web.Periods;
 
 /**
@@ -35,39 +33,23 @@ class TargetController {
     }
 
     private final TargetService targets;
-    private final Organization organization;
+    private final StaffAccess access;
 
-    TargetController(TargetService targets, Organization organization) {
+    TargetController(TargetService targets, StaffAccess access) {
         this.targets = targets;
-        this.organization = organization;
+        this.access = access;
     }
 
     @GetMapping
     TargetView get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
-        boolean allowed = user.getName().equals(customerManagerId) || isMarketManagerOf(user, customerManagerId)
-                || has(user, Groups.MARKETING_CENTRE) || has(user, Groups.ADMIN);
-        if (!allowed) {
-            throw ApiException.forbidden("只能查看本人或本团队客户经理的目标");
-        }
+        access.requireRead(user, customerManagerId, "目标");
         return TargetView.of(targets.get(customerManagerId, Periods.parse(period)));
     }
 
     @PutMapping
     TargetView edit(@PathVariable String customerManagerId, @PathVariable String period,
             @RequestBody TargetValues values, Authentication user) {
-        if (!user.getName().equals(customerManagerId)) {
-            throw ApiException.forbidden("只有客户经理本人可以修改自己的目标");
-        }
+        access.requireSelf(user, customerManagerId, "目标");
         return TargetView.of(targets.edit(customerManagerId, Periods.parse(period), values));
     }
-
-    private boolean isMarketManagerOf(Authentication user, String customerManagerId) {
-        return organization.customerManager(customerManagerId)
-                .map(cm -> user.getName().equals(cm.marketManagerId())).orElse(false);
-    }
-
-    private static boolean has(Authentication user, String group) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(group));
-    }
-
 }

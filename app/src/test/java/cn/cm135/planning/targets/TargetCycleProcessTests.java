@@ -118,8 +118,8 @@ class TargetCycleProcessTests {
                 .taskDefinitionKey("Task_ApproveTargets").singleResult();
         taskService.complete(approveAgain.getId(), Map.of("targetsDecision", "approve"));
 
-        // The analysis path (not run here) still waits at its first job; the targets path is done.
-        assertThat(pi).isNotEnded().hasPassed("Task_LockTargets").isWaitingAt("Task_AnalyseCustomers");
+        // The analysis path (not run here; a first month) still waits at step 2; the targets path is done.
+        assertThat(pi).isNotEnded().hasPassed("Task_LockTargets").isWaitingAt("Task_BackfillDemands");
         MonthlyTarget locked = targets.get(fixture.customerManager, MONTH);
         assertThat(locked.getStatus()).isEqualTo(TargetStatus.LOCKED);
         assertThat(locked.values()).isEqualTo(new TargetValues(70, new BigDecimal("150.50"), new BigDecimal("25.00"), 8));
