@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.rules.Refusal;
 
 /**
  * Step 6 月度品牌状态分析 for the whole marketing centre (the brand warning compares each area with
@@ -91,13 +92,13 @@ public class BrandAnalysisService {
      * Returns the rows written.
      *
      * @throws BrandAnalysisLockedException when the analysis is already confirmed
-     * @throws IllegalStateException when the month has not been analysed for their areas
+     * @throws Refusal NOT_FOUND when the month has not been analysed for their areas
      */
     @Transactional
     public int conclude(YearMonth month, String customerManagerId, String conclusions) {
         requireOpen(month, customerManagerId);
         if (conclusions != null && conclusions.length() > 2000) {
-            throw new IllegalArgumentException("分析结论最多 2000 字");
+            throw Refusal.invalid("conclusions", "分析结论最多 2000 字");
         }
         return jdbc.update("update brand_month_result set conclusions = :conclusions where " + OF_MANAGER,
                 params(month, customerManagerId).addValue("conclusions", conclusions));
@@ -107,7 +108,7 @@ public class BrandAnalysisService {
      * 确定: locks the rows of the customer manager's areas; later runs of {@link #analyse} keep them.
      *
      * @throws BrandAnalysisLockedException when the analysis is already confirmed
-     * @throws IllegalStateException when the month has not been analysed for their areas
+     * @throws Refusal NOT_FOUND when the month has not been analysed for their areas
      */
     @Transactional
     public int lock(YearMonth month, String customerManagerId) {
@@ -130,7 +131,7 @@ public class BrandAnalysisService {
         Integer rows = jdbc.queryForObject("select count(*) from brand_month_result where " + OF_MANAGER,
                 params(month, customerManagerId), Integer.class);
         if (rows == null || rows == 0) {
-            throw new IllegalStateException(month + " 的月度品牌状态分析尚未生成（客户经理 " + customerManagerId + "）");
+            throw Refusal.notFound(month + " 的月度品牌状态分析尚未生成（客户经理 " + customerManagerId + "）");
         }
     }
 
@@ -138,7 +139,7 @@ public class BrandAnalysisService {
     @Transactional
     public void setTarget(YearMonth month, String areaCode, String specCode, int targetVolume) {
         if (targetVolume < 0) {
-            throw new IllegalArgumentException("品牌目标不能为负数");
+            throw Refusal.invalid("targetVolume", "品牌目标不能为负数");
         }
         MapSqlParameterSource p = new MapSqlParameterSource("period", month.toString()).addValue("area", areaCode)
                 .addValue("spec", specCode).addValue("volume", targetVolume);

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.rules.Refusal;
 
 /**
  * Step 8 市场分析 for the whole marketing centre: every area is analysed at once (the market warning
@@ -100,12 +101,12 @@ public class MarketAnalysisService {
      * Writes the customer manager's conclusions on an area's month.
      *
      * @throws MarketAnalysisLockedException when the area's month is confirmed
-     * @throws IllegalStateException         when the month has not been analysed for the area
+     * @throws Refusal NOT_FOUND when the month has not been analysed for the area
      */
     @Transactional
     public void conclude(YearMonth month, String areaCode, String conclusions) {
         if (conclusions != null && conclusions.length() > CONCLUSIONS_MAX) {
-            throw new IllegalArgumentException("分析结论不能超过 " + CONCLUSIONS_MAX + " 字");
+            throw Refusal.invalid("conclusions", "分析结论不能超过 " + CONCLUSIONS_MAX + " 字");
         }
         requireUnlocked(month, areaCode);
         jdbc.update("update market_month_result set conclusions = :text "
@@ -117,12 +118,12 @@ public class MarketAnalysisService {
      * Confirms (确定) an area's month: afterwards neither {@link #conclude} nor {@link #analyse} changes
      * it. Confirming a confirmed month again changes nothing.
      *
-     * @throws IllegalStateException when the month has not been analysed for the area
+     * @throws Refusal NOT_FOUND when the month has not been analysed for the area
      */
     @Transactional
     public void lock(YearMonth month, String areaCode) {
         if (row(month, areaCode).isEmpty()) {
-            throw new IllegalStateException("片区 " + areaCode + " 的 " + month + " 市场分析尚未生成");
+            throw Refusal.notFound("片区 " + areaCode + " 的 " + month + " 市场分析尚未生成");
         }
         jdbc.update("update market_month_result set locked = true where period = :period and area_code = :area",
                 params(month, areaCode));
@@ -135,7 +136,7 @@ public class MarketAnalysisService {
 
     private void requireUnlocked(YearMonth month, String areaCode) {
         MarketMonthResult row = row(month, areaCode).orElseThrow(
-                () -> new IllegalStateException("片区 " + areaCode + " 的 " + month + " 市场分析尚未生成"));
+                () -> Refusal.notFound("片区 " + areaCode + " 的 " + month + " 市场分析尚未生成"));
         if (row.locked()) {
             throw new MarketAnalysisLockedException(month, areaCode);
         }

@@ -104,7 +104,7 @@ class BrandAnalysisTests {
     void concludingAMonthNeverAnalysedIsRefused() {
         BrandAnalysisFixture fixture = fixture("BRN");
         assertThatThrownBy(() -> analysis.lock(MONTH.plusMonths(3), fixture.cm1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("尚未生成");
+                .isInstanceOf(cn.cm135.rules.Refusal.class).hasMessageContaining("尚未生成");
     }
 
     @Test

@@ -120,7 +120,7 @@ class MarketAnalysisTests {
                 .isEqualTo(lockedP.conclusions());
         analysis.lock(MONTH, fixture.areaP);   // confirming again changes nothing
         assertThatThrownBy(() -> analysis.lock(MONTH.plusMonths(5), fixture.areaP))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("尚未生成");
+                .isInstanceOf(cn.cm135.rules.Refusal.class).hasMessageContaining("尚未生成");
     }
 
     /**
