@@ -238,12 +238,20 @@ class MonthStartAnalysisProcessTests {
         // The second customer manager's instance reaches the same service tasks: nothing is recomputed.
         List<Map<String, Object>> runsBefore = runs();
         taskService.complete(task(other, "Task_BackfillDemands").getId());
-        taskService.complete(task(other, "Task_BackfillBrandTargets").getId());
+        // cm2 backfills February's targets after the centre's brand run: their areas are analysed again.
+        taskService.complete(task(other, "Task_BackfillBrandTargets").getId(), Map.of("brandTargets", "[{\"area\":\""
+                + org.code("A-cm2") + "\",\"spec\":\"" + org.code("S1") + "\",\"targetVolume\":30,\"targetCustomers\":[\"" + x1 + "\"]}]"));
         taskService.complete(task(other, "Task_ConfirmDemands").getId());
         executeJob(other, "Task_AnalyseCustomers");
         taskService.complete(task(other, "Task_ReviewCustomerAnalysis").getId());
         executeJob(other, "Task_AnalyseBrands");
         assertThat(task(other, "Task_ConfirmBrandAnalysis").getAssignee()).isEqualTo(cm2);
+        // X1 bought 15 条 of S1 in February: 15 / 30 = 0.5; the one target customer converted.
+        var x1s1 = brandAnalysis.rows(ANALYSED, cm2).stream().filter(row -> row.specCode().equals(org.code("S1")))
+                .findFirst().orElseThrow();
+        assertThat(x1s1.targetAttainment()).isEqualByComparingTo("0.5000");
+        assertThat(x1s1.conversionRate()).isEqualByComparingTo("1.0000");
+        assertThat(brandAnalysis.rows(ANALYSED, cm1)).allSatisfy(row -> assertThat(row.locked()).isTrue());
         assertThat(runs()).isEqualTo(runsBefore);
         assertThat(runsBefore).extracting(run -> run.get("KIND"))
                 .containsExactlyInAnyOrder(MonthlyAnalyses.CUSTOMERS, MonthlyAnalyses.BRANDS, MonthlyAnalyses.MARKET);

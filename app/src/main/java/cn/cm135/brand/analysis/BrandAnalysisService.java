@@ -57,16 +57,43 @@ public class BrandAnalysisService {
      */
     @Transactional
     public AnalysisRun analyse(YearMonth month) {
+        return run(month, null);
+    }
+
+    /**
+     * Analyses month {@code month} again for the customer manager's areas only, after the centre's run:
+     * a customer manager's first cycle backfills last month's brand targets (step 3), possibly after
+     * another instance analysed the month. The centre index is recomputed from the same roll-up, so the
+     * other areas' rows stay consistent. Idempotent.
+     *
+     * @throws BrandAnalysisLockedException when the customer manager already confirmed the month
+     */
+    @Transactional
+    public AnalysisRun reanalyse(YearMonth month, String customerManagerId) {
+        if (isLocked(month, customerManagerId)) {
+            throw new BrandAnalysisLockedException(month, customerManagerId);
+        }
+        List<String> areas = jdbc.queryForList("select code from area where customer_manager_id = :cm",
+                new MapSqlParameterSource("cm", customerManagerId), String.class);
+        return areas.isEmpty() ? new AnalysisRun(month, 0, 0) : run(month, areas);
+    }
+
+    private AnalysisRun run(YearMonth month, List<String> areas) {
         // Month m is re-rolled (late orders); m-1 and m-12 only if never rolled up.
-        rollup.refresh(month);
-        rollup.ensure(month.minusMonths(12), month.minusMonths(1));
-        MapSqlParameterSource params = BrandAnalysisSql.parameters(month, indicators, LocalDateTime.now(clock));
-        jdbc.update(BrandAnalysisSql.DELETE_UNLOCKED, params);
-        int analysed = jdbc.update(BrandAnalysisSql.INSERT_RESULTS, params);
+        if (areas == null) {
+            rollup.refresh(month);
+        }
+        rollup.ensure(month.minusMonths(12), month);
+        MapSqlParameterSource params = BrandAnalysisSql.parameters(month, indicators, LocalDateTime.now(clock))
+                .addValue("areas", areas);
+        String inScope = areas == null ? "" : " and area_code in (:areas)";
+        jdbc.update(BrandAnalysisSql.DELETE_UNLOCKED + inScope, params);
+        int analysed = jdbc.update(BrandAnalysisSql.INSERT_RESULTS
+                + (areas == null ? "" : " where b.area_code in (:areas)"), params);
 
         BrandStatusDecision.Evaluator status = decision.load();
         List<Object[]> updates = new ArrayList<>();
-        jdbc.query(BrandAnalysisSql.STATUS_INPUTS, params, rs -> {
+        jdbc.query(BrandAnalysisSql.STATUS_INPUTS + inScope, params, rs -> {
             int months = rs.getInt("months_since_launch");
             Integer monthsSinceLaunch = rs.wasNull() ? null : months;
             BigDecimal delta = rs.getBigDecimal("delta_pp");

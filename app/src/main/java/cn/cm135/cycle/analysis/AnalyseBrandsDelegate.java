@@ -4,21 +4,32 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.cm135.brand.analysis.BrandAnalysisService;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.cycle.MonthlyAnalyses;
 
-/** Service task "月度品牌状态分析计算" (Task_AnalyseBrands): once per analysed month for the whole marketing centre. */
+/**
+ * Service task "月度品牌状态分析计算" (Task_AnalyseBrands): once per analysed month for the whole marketing
+ * centre. In a customer manager's first month their areas are analysed again when another instance ran
+ * the month first, because their step 3 may have backfilled the targets after that run.
+ */
 @Component
 class AnalyseBrandsDelegate implements JavaDelegate {
 
     private final MonthlyAnalyses analyses;
+    private final BrandAnalysisService brands;
 
-    AnalyseBrandsDelegate(MonthlyAnalyses analyses) {
+    AnalyseBrandsDelegate(MonthlyAnalyses analyses, BrandAnalysisService brands) {
         this.analyses = analyses;
+        this.brands = brands;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        analyses.ensureBrands(CycleVariables.analysedMonth(execution));
+        var month = CycleVariables.analysedMonth(execution);
+        boolean ranNow = analyses.ensureBrands(month);
+        if (!ranNow && Boolean.TRUE.equals(execution.getVariable(CycleVariables.FIRST_MONTH))) {
+            brands.reanalyse(month, CycleVariables.customerManagerId(execution));
+        }
     }
 }
