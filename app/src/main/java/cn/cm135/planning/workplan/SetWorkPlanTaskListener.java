@@ -1,0 +1,68 @@
+package cn.cm135.planning.workplan;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.cm135.cycle.CycleVariables;
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.tasklist.FormData;
+
+/**
+ * User task "月度工作计划" (Task_SetWorkPlan, step 10). On create it drafts the plan from the analysis (or
+ * reopens the rejected one, with the market manager's reason); on complete (确定) it submits the edited
+ * values for approval.
+ */
+@Component
+class SetWorkPlanTaskListener implements TaskListener {
+
+    static final String[] EDITABLE = {"visitsTop", "visitsMiddle", "visitsBase", "customerWork", "brandWork",
+            "marketWork", "improvementMeasures"};
+
+    private final WorkPlanService plans;
+
+    SetWorkPlanTaskListener(WorkPlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        var month = CycleVariables.period(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            MonthlyWorkPlan plan = plans.prepare(customerManagerId, month);
+            task.setName("月度工作计划（" + month + "）");
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("planMonth", month.toString());
+            shown.put("customersTop", (long) plan.getCustomersTop());
+            shown.put("customersMiddle", (long) plan.getCustomersMiddle());
+            shown.put("customersBase", (long) plan.getCustomersBase());
+            shown.put("rejected", plan.approval().status() == ApprovalStatus.REJECTED);
+            shown.put("workPlanRejectionReason", plan.approval().rejectionReason());
+            task.setVariablesLocal(shown);
+            WorkPlanValues v = plan.values();
+            Object[] values = {(long) v.visitsTop(), (long) v.visitsMiddle(), (long) v.visitsBase(), v.customerWork(),
+                    v.brandWork(), v.marketWork(), v.improvementMeasures()};
+            for (int i = 0; i < EDITABLE.length; i++) {
+                FormData.editable(task, EDITABLE[i], values[i]);
+            }
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            Object[] edited = new Object[EDITABLE.length];
+            for (int i = 0; i < EDITABLE.length; i++) {
+                edited[i] = FormData.edited(task, EDITABLE[i]);
+            }
+            plans.submit(customerManagerId, month, new WorkPlanValues(
+                    FormData.integer(edited[0], EDITABLE[0], "25–30 档计划拜访次数"),
+                    FormData.integer(edited[1], EDITABLE[1], "15–24 档计划拜访次数"),
+                    FormData.integer(edited[2], EDITABLE[2], "1–14 档计划拜访次数"),
+                    text(edited[3]), text(edited[4]), text(edited[5]), text(edited[6])));
+        }
+    }
+
+    private static String text(Object raw) {
+        return raw == null ? null : raw.toString();
+    }
+}
