@@ -264,7 +264,8 @@ class MonthStartAnalysisProcessTests {
         Task approve = task(pi, "Task_ApproveTargets");
         assertThat(approve.getAssignee()).isEqualTo(marketManager);
         taskService.complete(approve.getId(), Map.of("targetsDecision", "approve"));
-        assertThat(pi).isEnded().hasPassed("Task_LockTargets", "Task_ConfirmMarketAnalysis", "Gateway_MonthStartDone");
+        assertThat(pi).hasPassed("Task_LockTargets", "Task_ConfirmMarketAnalysis", "Gateway_MonthStartDone")
+                .isWaitingAt("Task_SetWorkPlan");
     }
 
     @Test
