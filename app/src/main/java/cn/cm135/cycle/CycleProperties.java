@@ -1,10 +1,13 @@
 package cn.cm135.cycle;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param planDueDay day of the month by which steps 1–11 are due (visits start after it)
+ * @param escalationWorkingDays working days after the due date at which an unfinished plan goes to the
+ *        market manager (督办)
  */
 @ConfigurationProperties("cm135.cycle")
-record CycleProperties(int planDueDay) {
+record CycleProperties(int planDueDay, @DefaultValue("2") int escalationWorkingDays) {
 }

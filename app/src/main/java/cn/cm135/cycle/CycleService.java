@@ -2,6 +2,7 @@ package cn.cm135.cycle;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.calendar.WorkingCalendar;
 import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
 
@@ -36,14 +38,16 @@ public class CycleService {
     private final Organization organization;
     private final JdbcTemplate jdbc;
     private final CycleProperties properties;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
     CycleService(RuntimeService runtimeService, Organization organization, JdbcTemplate jdbc,
-            CycleProperties properties, Clock clock) {
+            CycleProperties properties, WorkingCalendar calendar, Clock clock) {
         this.runtimeService = runtimeService;
         this.organization = organization;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -80,6 +84,7 @@ public class CycleService {
                         CycleVariables.MARKET_MANAGER_ID, cm.marketManagerId(),
                         CycleVariables.PERIOD, month.toString(),
                         CycleVariables.PLAN_DUE_DATE, planDueDate(month),
+                        CycleVariables.ESCALATION_DATE, escalationDate(month),
                         CycleVariables.FIRST_MONTH, !hasEarlierCycle(cm.id(), month)));
         jdbc.update("insert into monthly_cycle (customer_manager_id, period, process_instance_id, started_at) "
                 + "values (?, ?, ?, ?)", cm.id(), month.toString(), instance.getId(),
@@ -94,8 +99,19 @@ public class CycleService {
 
     /** Steps 1–11 are due at the end of the plan due day, in the company's time zone. */
     private Date planDueDate(YearMonth month) {
+        return endOfDay(dueDay(month));
+    }
+
+    private Date escalationDate(YearMonth month) {
+        return endOfDay(calendar.plusWorkingDays(dueDay(month), properties.escalationWorkingDays()));
+    }
+
+    private LocalDate dueDay(YearMonth month) {
+        return month.atDay(Math.min(properties.planDueDay(), month.lengthOfMonth()));
+    }
+
+    private Date endOfDay(LocalDate day) {
         ZoneId zone = clock.getZone();
-        int day = Math.min(properties.planDueDay(), month.lengthOfMonth());
-        return Date.from(month.atDay(day).atTime(18, 0).atZone(zone).toInstant());
+        return Date.from(day.atTime(18, 0).atZone(zone).toInstant());
     }
 }

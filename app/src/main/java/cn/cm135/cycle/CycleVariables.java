@@ -15,6 +15,8 @@ public final class CycleVariables {
     public static final String MARKET_MANAGER_ID = "marketManagerId";
     public static final String PERIOD = "period";
     public static final String PLAN_DUE_DATE = "planDueDate";
+    /** When an unfinished plan goes to the market manager: planDueDate + escalation working days. */
+    public static final String ESCALATION_DATE = "escalationDate";
     /** True in a customer manager's first cycle in cm135: steps 2 and 3 backfill last month. */
     public static final String FIRST_MONTH = "firstMonth";
 

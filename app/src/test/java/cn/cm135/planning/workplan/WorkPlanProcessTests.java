@@ -93,6 +93,7 @@ class WorkPlanProcessTests {
         variables.put(CycleVariables.MARKET_MANAGER_ID, mm);
         variables.put(CycleVariables.PERIOD, MONTH.toString());
         variables.put(CycleVariables.PLAN_DUE_DATE, new Date());
+        variables.put(CycleVariables.ESCALATION_DATE, new Date());
         variables.put(CycleVariables.FIRST_MONTH, false);
         ProcessInstance pi = runtimeService.createProcessInstanceByKey(CycleVariables.PROCESS_KEY)
                 .businessKey(CycleVariables.businessKey(cm, MONTH)).setVariables(variables)
