@@ -137,7 +137,7 @@ class WorkPlanProcessTests {
         taskService.complete(reopened.getId(), again);
         taskService.complete(task(pi, "Task_ApproveWorkPlan").getId(), Map.of("workPlanDecision", "approve"));
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_MonthPlanned");
+        assertThat(pi).isEnded().hasPassed("EndEvent_PlanApproved", "EndEvent_CycleDone");
         MonthlyWorkPlan plan = plans.get(cm, MONTH);
         assertThat(plan.approval().status()).isEqualTo(ApprovalStatus.LOCKED);
         assertThat(plan.approval().decidedBy()).isEqualTo(mm);
