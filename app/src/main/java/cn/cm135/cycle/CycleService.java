@@ -11,7 +11,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +40,20 @@ public class CycleService {
     private static final Logger log = LoggerFactory.getLogger(CycleService.class);
 
     private final RuntimeService runtimeService;
+    private final AuthorizationService authorizations;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
     private final Organization organization;
     private final JdbcTemplate jdbc;
     private final CycleProperties properties;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    CycleService(RuntimeService runtimeService, Organization organization, JdbcTemplate jdbc,
+    CycleService(RuntimeService runtimeService, AuthorizationService authorizations,
+            ProcessEngineConfigurationImpl engineConfiguration, Organization organization, JdbcTemplate jdbc,
             CycleProperties properties, WorkingCalendar calendar, Clock clock) {
         this.runtimeService = runtimeService;
+        this.authorizations = authorizations;
+        this.engineConfiguration = engineConfiguration;
         this.organization = organization;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -86,10 +96,27 @@ public class CycleService {
                         CycleVariables.PLAN_DUE_DATE, planDueDate(month),
                         CycleVariables.ESCALATION_DATE, escalationDate(month),
                         CycleVariables.FIRST_MONTH, !hasEarlierCycle(cm.id(), month)));
+        grantToMarketManager(cm.marketManagerId(), instance.getId());
         jdbc.update("insert into monthly_cycle (customer_manager_id, period, process_instance_id, started_at) "
                 + "values (?, ?, ?, ?)", cm.id(), month.toString(), instance.getId(),
                 Timestamp.valueOf(LocalDateTime.now(clock)));
         return instance;
+    }
+
+    /**
+     * Lets the market manager see the instance in Cockpit (where their people are in the cycle). The grant
+     * is written without the caller's own authorization check: whoever starts the month (the kick-off
+     * timer, the marketing centre) need not administer authorizations.
+     */
+    private void grantToMarketManager(String marketManagerId, String processInstanceId) {
+        engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setUserId(marketManagerId);
+            grant.setResource(Resources.PROCESS_INSTANCE);
+            grant.setResourceId(processInstanceId);
+            grant.addPermission(Permissions.READ);
+            return authorizations.saveAuthorization(grant);
+        }));
     }
 
     private boolean hasEarlierCycle(String customerManagerId, YearMonth month) {

@@ -93,6 +93,9 @@ class AccessBootstrap implements ApplicationRunner {
             // Lets Tasklist show the process name beside a task; instances stay invisible.
             grant(group, Resources.PROCESS_DEFINITION, CYCLE_PROCESS, Permissions.READ);
         }
+        // Market managers follow their team's months in Cockpit; each instance is granted to its market
+        // manager when it starts (cn.cm135.cycle.CycleService), so other teams' stay invisible.
+        grant(Groups.MARKET_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         String centre = Groups.MARKETING_CENTRE;
         grant(centre, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // The marketing centre starts months (POST /api/cycles/...), which runs as that user.

@@ -83,6 +83,20 @@ class AccessRulesTests {
     }
 
     @Test
+    void marketManagersSeeTheirTeamsInstancesInCockpitAndNoOthers() {
+        assertThat(businessKeys(mm1)).containsExactlyInAnyOrder(cm1 + ":" + MONTH, cm2 + ":" + MONTH);
+        assertThat(businessKeys(mm2)).containsExactly(cm3 + ":" + MONTH);
+        assertThat(businessKeys(cm1)).as("customer managers work in Tasklist only").isEmpty();
+        assertThat(businessKeys(yx)).contains(cm1 + ":" + MONTH, cm2 + ":" + MONTH, cm3 + ":" + MONTH);
+    }
+
+    private List<String> businessKeys(String user) {
+        List<Map<String, Object>> instances = as(user).exchange("/engine-rest/process-instance?businessKeyLike={like}",
+                HttpMethod.GET, null, LIST, "acc%").getBody();
+        return instances.stream().map(i -> (String) i.get("businessKey")).toList();
+    }
+
+    @Test
     void customerManagerSeesAndCompletesOnlyOwnTasks() {
         List<Map<String, Object>> visible = tasks(cm2);
         assertThat(visible).isNotEmpty().allSatisfy(t -> assertThat(t.get("assignee")).isEqualTo(cm2));
