@@ -98,7 +98,7 @@ class ServiceStrategyDecision {
     }
 
     private static String text(DmnDecisionResultEntries entries, String name) {
-        Object value = entries.getEntry(name);
+        Object value = entries.getEntryMap().get(name);
         if (value == null) {
             return null;
         }
