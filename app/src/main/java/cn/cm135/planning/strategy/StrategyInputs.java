@@ -1,0 +1,164 @@
+package cn.cm135.planning.strategy;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers the facts of every active retail customer of one customer manager with six set-based queries
+ * (one per kind of fact, whatever the number of customers): never one query per customer. Reads the
+ * stored analysis of the analysed month (customer_month_result, step 5) and the roll-up sales_month that
+ * step 5 keeps; both must have been computed for that month (the cycle runs steps 5–8 before step 9).
+ */
+@Component
+class StrategyInputs {
+
+    /** The customer manager's active customers, by their current route's area. */
+    private static final String CM_CUSTOMERS = """
+            select c.id from retail_customer c
+              join route r on r.code = c.route_code
+              join area a on a.code = r.area_code
+             where a.customer_manager_id = :cm and c.status = 'ACTIVE'""";
+
+    private static final String CUSTOMERS = """
+            select c.id, c.licence_no, c.name, c.opened_on, c.personalised_service,
+                   m.warning, m.capability_level, m.capability_score, m.volume, m.mom_index, m.peer_mom_index,
+                   m.stock, m.weeks_of_stock
+              from retail_customer c
+              join route r on r.code = c.route_code
+              join area a on a.code = r.area_code
+              left join customer_month_result m on m.period = :analysed and m.customer_id = c.id
+             where a.customer_manager_id = :cm and c.status = 'ACTIVE'
+             order by c.licence_no
+            """;
+
+    /** Needs collected in the analysed month for the plan month, confirmed (step 4) and not yet answered. */
+    private static final String OPEN_NEEDS = """
+            select d.customer_id, d.need_type, count(*) as needs
+              from customer_demand d
+             where d.period = :analysed and d.status = 'CONFIRMED' and d.customer_id in (%s)
+             group by d.customer_id, d.need_type
+            """.formatted(CM_CUSTOMERS);
+
+    /** Weeks (7-day blocks counted back from the analysed month's last day) with at least one order line. */
+    private static final String ORDER_WEEKS = """
+            select o.customer_id,
+                   count(distinct case when o.order_date >= :w0 then 0 when o.order_date >= :w1 then 1
+                                       when o.order_date >= :w2 then 2 else 3 end) as weeks
+              from order_line o
+             where o.order_date >= :w3 and o.order_date <= :lastDay and o.customer_id in (%s)
+             group by o.customer_id
+            """.formatted(CM_CUSTOMERS);
+
+    /** Target customers of the plan month's brand targets (step 7) and what they ordered of the spec in it so far. */
+    private static final String TARGET_SPECS = """
+            select t.customer_id, t.spec_code, s.name,
+                   (select coalesce(sum(o.quantity), 0) from order_line o
+                     where o.customer_id = t.customer_id and o.spec_code = t.spec_code
+                       and o.order_date >= :planFirst and o.order_date <= :planLast) as ordered
+              from brand_target_customer t
+              join cigarette_spec s on s.code = t.spec_code
+             where t.period = :plan and t.customer_id in (%s)
+            """.formatted(CM_CUSTOMERS);
+
+    /**
+     * Latest count (greatest date, ties greatest id) within the last 3 months of each key spec that the
+     * customer ordered in those months. A count older than that says little about today's shelf.
+     */
+    private static final String KEY_SPEC_COUNTS = """
+            select x.customer_id, x.spec_code, s.name, x.inventory, x.observed_on
+              from (select f.customer_id, f.spec_code, f.inventory, f.observed_on,
+                           row_number() over (partition by f.customer_id, f.spec_code
+                                              order by f.observed_on desc, f.id desc) as rn
+                      from field_observation f
+                     where f.inventory is not null and f.observed_on >= :threeMonthsFirst and f.observed_on <= :lastDay
+                       and f.customer_id in (%s)) x
+              join cigarette_spec s on s.code = x.spec_code
+             where x.rn = 1 and s.key_brand
+               and exists (select 1 from sales_month q
+                            where q.month_start >= :threeMonthsFirst and q.month_start <= :analysedFirst
+                              and q.customer_id = x.customer_id and q.spec_code = x.spec_code)
+            """.formatted(CM_CUSTOMERS);
+
+    /** Each spec's latest observed retail price in the analysed month (market analysis convention) and its guide price. */
+    private static final String PRICES = """
+            select x.customer_id, x.spec_code, s.name, x.retail_price, s.retail_price as guide_price, x.observed_on
+              from (select f.customer_id, f.spec_code, f.retail_price, f.observed_on,
+                           row_number() over (partition by f.customer_id, f.spec_code
+                                              order by f.observed_on desc, f.id desc) as rn
+                      from field_observation f
+                     where f.retail_price is not null and f.observed_on >= :analysedFirst and f.observed_on <= :lastDay
+                       and f.customer_id in (%s)) x
+              join cigarette_spec s on s.code = x.spec_code
+             where x.rn = 1
+            """.formatted(CM_CUSTOMERS);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    StrategyInputs(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Facts of each active customer of the customer manager, by licence number. */
+    List<CustomerFacts> load(String customerManagerId, StrategyMonth month) {
+        MapSqlParameterSource p = parameters(customerManagerId, month);
+        Map<Long, CustomerFacts> facts = new LinkedHashMap<>();
+        jdbc.query(CUSTOMERS, p, rs -> {
+            Date opened = rs.getDate("opened_on");
+            CustomerFacts f = new CustomerFacts(rs.getLong("id"), rs.getString("licence_no"), rs.getString("name"),
+                    opened == null ? null : opened.toLocalDate(), rs.getString("personalised_service"));
+            f.warning = (Boolean) rs.getObject("warning");
+            f.capabilityLevel = rs.getString("capability_level");
+            f.capabilityScore = rs.getBigDecimal("capability_score");
+            f.volume = (Integer) rs.getObject("volume", Integer.class);
+            f.momIndex = rs.getBigDecimal("mom_index");
+            f.peerMomIndex = rs.getBigDecimal("peer_mom_index");
+            f.stock = (Integer) rs.getObject("stock", Integer.class);
+            f.weeksOfStock = rs.getBigDecimal("weeks_of_stock");
+            facts.put(f.customerId, f);
+        });
+        jdbc.query(OPEN_NEEDS, p, rs -> {
+            facts.get(rs.getLong("customer_id")).openNeedsByType.put(rs.getString("need_type"), rs.getInt("needs"));
+        });
+        jdbc.query(ORDER_WEEKS, p, rs -> {
+            facts.get(rs.getLong("customer_id")).weeksOrdered = rs.getInt("weeks");
+        });
+        jdbc.query(TARGET_SPECS, p, rs -> {
+            facts.get(rs.getLong("customer_id")).targetSpecs.add(new CustomerFacts.SpecFact(rs.getString("spec_code"),
+                    rs.getString("name"), rs.getBigDecimal("ordered"), null));
+        });
+        jdbc.query(KEY_SPEC_COUNTS, p, rs -> {
+            facts.get(rs.getLong("customer_id")).keySpecCounts.add(new CustomerFacts.SpecFact(rs.getString("spec_code"),
+                    rs.getString("name"), rs.getBigDecimal("inventory"), rs.getDate("observed_on").toLocalDate()));
+        });
+        jdbc.query(PRICES, p, rs -> {
+            CustomerFacts f = facts.get(rs.getLong("customer_id"));
+            f.observedPrices.add(new CustomerFacts.SpecFact(rs.getString("spec_code"), rs.getString("name"),
+                    rs.getBigDecimal("retail_price"), rs.getDate("observed_on").toLocalDate()));
+            f.guidePrices.put(rs.getString("spec_code"), rs.getBigDecimal("guide_price"));
+        });
+        return new ArrayList<>(facts.values());
+    }
+
+    private static MapSqlParameterSource parameters(String customerManagerId, StrategyMonth month) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("cm", customerManagerId)
+                .addValue("plan", month.plan().toString())
+                .addValue("analysed", month.analysed().toString())
+                .addValue("planFirst", Date.valueOf(month.plan().atDay(1)))
+                .addValue("planLast", Date.valueOf(month.plan().atEndOfMonth()))
+                .addValue("analysedFirst", Date.valueOf(month.analysed().atDay(1)))
+                .addValue("lastDay", Date.valueOf(month.lastDay()))
+                .addValue("threeMonthsFirst", Date.valueOf(month.threeMonthsFirst()));
+        for (int k = 0; k < StrategyMonth.WEEKS; k++) {
+            p.addValue("w" + k, Date.valueOf(month.weekStart(k)));
+        }
+        return p;
+    }
+}

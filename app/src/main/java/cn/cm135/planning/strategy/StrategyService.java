@@ -1,0 +1,295 @@
+package cn.cm135.planning.strategy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module API of step 9 生成服务策略: every path that touches a month's strategy plan (the process,
+ * the forms, REST) goes through here, so the plan's life cycle holds whichever door a change comes
+ * through. Generating, dropping and adding lock the plan's row first.
+ */
+@Service
+// A refused change changed nothing, so it need not doom the caller's transaction.
+@Transactional(noRollbackFor = StrategyException.class)
+public class StrategyService {
+
+    static final Set<String> KEY_POINTS = Set.of("客户", "品牌", "市场");
+    private static final int TYPE_MAX = 32;
+    private static final int CONTENT_MAX = 500;
+    private static final int REASON_MAX = 1000;
+
+    private final StrategyPlanRepository plans;
+    private final StrategyRows rows;
+    private final StrategyInputs inputs;
+    private final ServiceStrategyDecision decision;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    StrategyService(StrategyPlanRepository plans, StrategyRows rows, StrategyInputs inputs,
+            ServiceStrategyDecision decision, JdbcTemplate jdbc, Clock clock) {
+        this.plans = plans;
+        this.rows = rows;
+        this.inputs = inputs;
+        this.decision = decision;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * 计划新增: evaluates the latest deployed rule table once per active customer of the customer manager
+     * and stores the strategies with their reasons. Running it again never duplicates a row and never
+     * overwrites the customer manager's changes: dropped and manual rows stay as they are; open system rows
+     * get this run's reason, and those whose rule no longer fires go.
+     */
+    public GenerationResult generate(String customerManagerId, YearMonth month) {
+        StrategyPlan plan = lockOrCreate(customerManagerId, month);
+        plan.requireEditable();
+        StrategyMonth window = StrategyMonth.of(month);
+
+        long t0 = System.nanoTime();
+        List<CustomerFacts> facts = inputs.load(customerManagerId, window);
+        long t1 = System.nanoTime();
+        ServiceStrategyDecision.Table table = decision.load();
+        Map<Strategy.Key, StrategyRows.NewStrategy> proposed = new LinkedHashMap<>();
+        for (CustomerFacts customer : facts) {
+            for (ServiceStrategyDecision.Hit hit : table.evaluate(customer.variables(window))) {
+                StrategyRows.NewStrategy s = new StrategyRows.NewStrategy(customer.customerId, clip(hit.strategyType(), TYPE_MAX),
+                        hit.keyPoint(), hit.specCode(), clip(hit.content(), CONTENT_MAX),
+                        clip(hit.reason() == null ? "规则“" + hit.strategyType() + "”命中" : hit.reason(), REASON_MAX),
+                        Strategy.Source.SYSTEM);
+                // Two rules giving the same type and spec for one customer make one strategy (the first rule's).
+                proposed.putIfAbsent(s.key(), s);
+            }
+        }
+        long t2 = System.nanoTime();
+
+        Map<Strategy.Key, Strategy> existing = new HashMap<>();
+        rows.forPlan(customerManagerId, month.toString()).forEach(s -> existing.put(s.key(), s));
+        List<StrategyRows.NewStrategy> inserts = new ArrayList<>();
+        List<Long> refreshIds = new ArrayList<>();
+        List<StrategyRows.NewStrategy> refreshes = new ArrayList<>();
+        int untouched = 0;
+        for (StrategyRows.NewStrategy s : proposed.values()) {
+            Strategy old = existing.remove(s.key());
+            if (old == null) {
+                inserts.add(s);
+            } else if (old.source() == Strategy.Source.SYSTEM && old.status() == Strategy.Status.OPEN) {
+                refreshIds.add(old.id());
+                refreshes.add(s);
+            } else {
+                untouched++;
+            }
+        }
+        List<Long> stale = existing.values().stream()
+                .filter(s -> s.source() == Strategy.Source.SYSTEM && s.status() == Strategy.Status.OPEN)
+                .map(Strategy::id).toList();
+        LocalDateTime now = now();
+        rows.insert(customerManagerId, month.toString(), inserts, now);
+        rows.refresh(refreshIds, refreshes, now);
+        rows.delete(stale);
+        plan.generated(facts.size(), now);
+        plans.save(plan);
+        long t3 = System.nanoTime();
+        return new GenerationResult(month, facts.size(), proposed.size(), inserts.size(), refreshes.size(), stale.size(),
+                untouched, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    @Transactional(readOnly = true)
+    public StrategyPlan plan(String customerManagerId, YearMonth month) {
+        return plans.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
+                .orElseThrow(() -> StrategyException.missing("%s 还没有 %s 月的服务策略计划（先执行“计划新增”）"
+                        .formatted(customerManagerId, month)));
+    }
+
+    /** The plan's strategies by licence number, then key point 客户/品牌/市场, type and spec. */
+    @Transactional(readOnly = true)
+    public List<Strategy> strategies(String customerManagerId, YearMonth month) {
+        return rows.forPlan(customerManagerId, month.toString());
+    }
+
+    /** The customer manager removes a strategy from the plan; the reason stays with it. */
+    public Strategy drop(String customerManagerId, YearMonth month, long id, String reason) {
+        lock(customerManagerId, month).requireEditable();
+        Strategy strategy = inPlan(customerManagerId, month, id);
+        if (reason == null || reason.isBlank()) {
+            throw StrategyException.badInput("dropReason", "删除策略时必须填写删除原因（策略编号 %d：%s %s）"
+                    .formatted(id, strategy.licenceNo(), strategy.strategyType()));
+        }
+        if (reason.strip().length() > CONTENT_MAX) {
+            throw StrategyException.badInput("dropReason", "删除原因最多 " + CONTENT_MAX + " 个字");
+        }
+        rows.setStatus(id, Strategy.Status.DROPPED, reason.strip(), null, now());
+        return rows.find(id).orElseThrow();
+    }
+
+    /** Undoes a drop while the plan is still being adjusted. */
+    public Strategy restore(String customerManagerId, YearMonth month, long id) {
+        lock(customerManagerId, month).requireEditable();
+        Strategy strategy = inPlan(customerManagerId, month, id);
+        if (strategy.status() == Strategy.Status.DROPPED) {
+            rows.setStatus(id, Strategy.Status.OPEN, null, null, now());
+        }
+        return rows.find(id).orElseThrow();
+    }
+
+    /** The customer manager adds a strategy of their own for one of their customers. */
+    public Strategy addManual(String customerManagerId, YearMonth month, ManualStrategy input) {
+        StrategyPlan plan = lockOrCreate(customerManagerId, month);
+        plan.requireEditable();
+        String licence = required(input.licenceNo(), "licenceNo", "许可证号");
+        String type = required(input.strategyType(), "strategyType", "策略类型");
+        String content = required(input.content(), "content", "策略内容");
+        if (type.length() > TYPE_MAX) {
+            throw StrategyException.badInput("strategyType", "策略类型最多 " + TYPE_MAX + " 个字，收到 " + type.length() + " 个");
+        }
+        if (content.length() > CONTENT_MAX) {
+            throw StrategyException.badInput("content", "策略内容最多 " + CONTENT_MAX + " 个字，收到 " + content.length() + " 个");
+        }
+        long customerId = customerOf(customerManagerId, licence);
+        String spec = input.specCode() == null || input.specCode().isBlank() ? null : input.specCode().strip();
+        if (spec != null && count("select count(*) from cigarette_spec where code = ?", spec) == 0) {
+            throw StrategyException.badInput("specCode", "没有规格代码为 " + spec + " 的卷烟规格");
+        }
+        String keyPoint = keyPoint(input.keyPoint(), type);
+        rows.find(customerId, month.toString(), type, spec).ifPresent(same -> {
+            throw StrategyException.badInput("strategyType", "零售户 %s 本月已有“%s”%s策略（编号 %d，%s），不能重复新增"
+                    .formatted(licence, type, spec == null ? "" : "（规格 " + spec + "）", same.id(), statusLabel(same)));
+        });
+        long id = rows.insert(customerManagerId, month.toString(), new StrategyRows.NewStrategy(customerId, type, keyPoint,
+                spec, content, null, Strategy.Source.MANUAL), now());
+        return rows.find(id).orElseThrow();
+    }
+
+    /** 计划提交: the plan goes to the market manager; no change until they decide. */
+    public StrategyPlan submit(String customerManagerId, YearMonth month) {
+        StrategyPlan plan = lock(customerManagerId, month);
+        plan.submit(now());
+        return plans.save(plan);
+    }
+
+    /** 计划审核 passed. */
+    public StrategyPlan approve(String customerManagerId, YearMonth month, String approver) {
+        StrategyPlan plan = lock(customerManagerId, month);
+        plan.approve(approver, now());
+        return plans.save(plan);
+    }
+
+    /** Back to the customer manager with a reason; the strategies and their adjustments stay as they are. */
+    public StrategyPlan reject(String customerManagerId, YearMonth month, String approver, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw StrategyException.badInput("strategiesRejectionReason", "驳回时必须填写驳回原因");
+        }
+        if (reason.strip().length() > CONTENT_MAX) {
+            throw StrategyException.badInput("strategiesRejectionReason", "驳回原因最多 " + CONTENT_MAX + " 个字");
+        }
+        StrategyPlan plan = lock(customerManagerId, month);
+        plan.reject(approver, reason.strip(), now());
+        return plans.save(plan);
+    }
+
+    /** The approved plan becomes the month's fixed plan (步骤10 may start). */
+    public StrategyPlan lockPlan(String customerManagerId, YearMonth month) {
+        StrategyPlan plan = lock(customerManagerId, month);
+        plan.lock();
+        return plans.save(plan);
+    }
+
+    /** ★ A strategy of an approved plan carried out on a visit (步骤13/14). */
+    public Strategy markDone(String customerManagerId, YearMonth month, long id, LocalDate on) {
+        lock(customerManagerId, month).requireApproved();
+        Strategy strategy = inPlan(customerManagerId, month, id);
+        if (strategy.status() == Strategy.Status.DROPPED) {
+            throw StrategyException.badInput("status", "策略编号 %d 已删除，不能标注完成".formatted(id));
+        }
+        rows.setStatus(id, Strategy.Status.DONE, null, on, now());
+        return rows.find(id).orElseThrow();
+    }
+
+    private StrategyPlan lock(String customerManagerId, YearMonth month) {
+        return plans.findForUpdateByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
+                .orElseThrow(() -> StrategyException.missing("%s 还没有 %s 月的服务策略计划（先执行“计划新增”）"
+                        .formatted(customerManagerId, month)));
+    }
+
+    private StrategyPlan lockOrCreate(String customerManagerId, YearMonth month) {
+        if (plans.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString()).isEmpty()) {
+            plans.save(new StrategyPlan(customerManagerId, month.toString()));
+        }
+        return lock(customerManagerId, month);
+    }
+
+    private Strategy inPlan(String customerManagerId, YearMonth month, long id) {
+        return rows.find(id).filter(s -> s.customerManagerId().equals(customerManagerId)
+                && s.period().equals(month.toString()))
+                .orElseThrow(() -> StrategyException.missing("%s 的 %s 月服务策略中没有编号为 %d 的策略"
+                        .formatted(customerManagerId, month, id)));
+    }
+
+    private long customerOf(String customerManagerId, String licence) {
+        List<Long> ids = jdbc.queryForList("""
+                select c.id from retail_customer c join route r on r.code = c.route_code join area a on a.code = r.area_code
+                 where c.licence_no = ? and a.customer_manager_id = ? and c.status = 'ACTIVE'
+                """, Long.class, licence, customerManagerId);
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        if (count("select count(*) from retail_customer where licence_no = ?", licence) == 0) {
+            throw StrategyException.badInput("licenceNo", "没有许可证号为 " + licence + " 的零售户");
+        }
+        throw StrategyException.badInput("licenceNo", "许可证号 " + licence + " 不是你在营的零售户");
+    }
+
+    private String keyPoint(String given, String type) {
+        if (given != null && !given.isBlank()) {
+            if (!KEY_POINTS.contains(given.strip())) {
+                throw StrategyException.badInput("keyPoint", "要点应为 客户、品牌 或 市场，收到 " + given);
+            }
+            return given.strip();
+        }
+        String fromTable = decision.load().keyPointsByType().get(type);
+        if (fromTable == null) {
+            throw StrategyException.badInput("keyPoint", "“" + type + "”不是规则表中的策略类型，请选择要点（客户、品牌 或 市场）");
+        }
+        return fromTable;
+    }
+
+    private int count(String sql, Object arg) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, arg);
+        return n == null ? 0 : n;
+    }
+
+    private static String required(String value, String field, String label) {
+        if (value == null || value.isBlank()) {
+            throw StrategyException.badInput(field, label + "必须填写");
+        }
+        return value.strip();
+    }
+
+    static String statusLabel(Strategy s) {
+        return switch (s.status()) {
+            case OPEN -> "未完成";
+            case DONE -> "已完成";
+            case DROPPED -> "已删除";
+        };
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
