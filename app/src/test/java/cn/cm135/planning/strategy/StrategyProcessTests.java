@@ -8,14 +8,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,10 +30,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.cm135.cycle.CycleVariables;
 
 /**
- * The step's beans, forms and variables wired as the monthly cycle is to wire them
- * (src/test/resources/strategy/strategy-plan-wiring.bpmn, deployed with the two forms only for this test):
- * 计划新增 → 调整 (drop with reason, manual add) → 计划提交 → rejected with a reason → adjustments kept →
- * 计划审核 → locked.
+ * Step 9 in {@code cycle-135-monthly}, entered at Task_GenerateStrategies: 计划新增 → 调整 (drop with reason,
+ * manual add) → 计划提交 → rejected with a reason → adjustments kept → 计划审核 → locked, and only then the
+ * monthly work plan (step 10).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -45,7 +41,6 @@ class StrategyProcessTests {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired StrategyService strategies;
-    @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired FormService formService;
@@ -54,14 +49,8 @@ class StrategyProcessTests {
     final ObjectMapper json = new ObjectMapper();
     StrategyFixture f;
     String cm;
-    Deployment deployment;
-
     @BeforeAll
-    void deployAndCreateCustomers() {
-        deployment = repositoryService.createDeployment().name("strategy-plan-wiring")
-                .addClasspathResource("strategy/strategy-plan-wiring.bpmn")
-                .addClasspathResource("forms/adjust-strategies.form")
-                .addClasspathResource("forms/approve-strategies.form").deploy();
+    void createCustomers() {
         f = new StrategyFixture(jdbc, "STW");
         cm = f.customerManager("cm", "韩客户");
         long w1 = f.quiet("cm", "W1");
@@ -71,17 +60,16 @@ class StrategyProcessTests {
         f.observe(w2, f.n, LocalDate.of(2028, 3, 12), null, "110.00");
     }
 
-    @AfterAll
-    void undeploy() {
-        repositoryService.deleteDeployment(deployment.getId(), true);
-    }
-
     @Test
     void planGoesFromGenerationThroughRejectionWithAdjustmentsKeptToLocked() throws Exception {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey("strategy-plan-wiring",
-                CycleVariables.businessKey(cm, StrategyFixture.PLAN), Map.of(CycleVariables.CUSTOMER_MANAGER_ID, cm,
-                        CycleVariables.MARKET_MANAGER_ID, f.marketManager, CycleVariables.PERIOD, "2028-04"));
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(CycleVariables.PROCESS_KEY)
+                .businessKey(CycleVariables.businessKey(cm, StrategyFixture.PLAN))
+                .setVariables(Map.of(CycleVariables.CUSTOMER_MANAGER_ID, cm, CycleVariables.MARKET_MANAGER_ID,
+                        f.marketManager, CycleVariables.PERIOD, "2028-04", CycleVariables.FIRST_MONTH, false,
+                        CycleVariables.PLAN_DUE_DATE, new java.util.Date(), CycleVariables.ESCALATION_DATE, new java.util.Date()))
+                .startBeforeActivity("Task_GenerateStrategies").execute();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId("Task_GenerateStrategies").singleResult().getId());
 
         Task adjust = task(pi, "Task_AdjustStrategies");
         assertThat(adjust.getAssignee()).isEqualTo(cm);
@@ -150,7 +138,8 @@ class StrategyProcessTests {
         taskService.complete(again.getId(), Map.of("strategies", reopened.toString(), "manualStrategies", more.toString()));
 
         taskService.complete(task(pi, "Task_ApproveStrategies").getId(), Map.of("strategiesDecision", "approve"));
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+                .as("the work plan comes only now").isEqualTo("Task_SetWorkPlan");
         StrategyPlan locked = strategies.plan(cm, StrategyFixture.PLAN);
         assertThat(locked.getStatus()).isEqualTo(StrategyPlanStatus.LOCKED);
         assertThat(locked.getDecidedBy()).isEqualTo(f.marketManager);
