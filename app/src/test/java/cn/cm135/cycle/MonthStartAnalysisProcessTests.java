@@ -265,7 +265,7 @@ class MonthStartAnalysisProcessTests {
         assertThat(approve.getAssignee()).isEqualTo(marketManager);
         taskService.complete(approve.getId(), Map.of("targetsDecision", "approve"));
         assertThat(pi).hasPassed("Task_LockTargets", "Task_ConfirmMarketAnalysis", "Gateway_MonthStartDone")
-                .isWaitingAt("Task_SetWorkPlan");
+                .isWaitingAt("Task_GenerateStrategies");
     }
 
     @Test
