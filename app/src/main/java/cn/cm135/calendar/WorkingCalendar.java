@@ -1,0 +1,35 @@
+package cn.cm135.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/** Which days are working days (see {@link CalendarProperties}). */
+@Component
+public class WorkingCalendar {
+
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> extraWorkingDays;
+
+    public WorkingCalendar(CalendarProperties properties) {
+        this.holidays = new HashSet<>(properties.holidays());
+        this.extraWorkingDays = new HashSet<>(properties.extraWorkingDays());
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (extraWorkingDays.contains(day)) {
+            return true;
+        }
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !holidays.contains(day);
+    }
+
+    /** The working days of {@code month}. */
+    public int workingDays(YearMonth month) {
+        return (int) month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).filter(this::isWorkingDay).count();
+    }
+}
