@@ -7,11 +7,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -54,8 +54,8 @@ class NegotiatedQuantities {
         });
         List<NegotiatedQuantityRow> rows = new ArrayList<>();
         for (PlannedVisit c : customers) {
-            Map<String, Stored> overridden = new LinkedHashMap<>(overrides.getOrDefault(c.customerId(), Map.of()));
-            Map<String, NegotiatedQuantity> bySpec = new java.util.TreeMap<>();
+            Map<String, Stored> overridden = overrides.getOrDefault(c.customerId(), Map.of());
+            Map<String, NegotiatedQuantity> bySpec = new TreeMap<>();
             proposals.getOrDefault(c.customerId(), List.of()).forEach(q -> bySpec.put(q.specCode(), q));
             overridden.keySet().forEach(spec -> bySpec.putIfAbsent(spec, null));
             bySpec.forEach((spec, q) -> {
@@ -81,7 +81,8 @@ class NegotiatedQuantities {
             String by, LocalDateTime at, Runnable beforeChange) {
         Set<String> keySpecs = new HashSet<>(jdbc.queryForList("select code from cigarette_spec where key_brand",
                 Map.of(), String.class));
-        Map<Long, Map<String, Stored>> wanted = new HashMap<>();
+        // Sorted, so that the history lists a change's rows in customer and spec order.
+        Map<Long, Map<String, Stored>> wanted = new TreeMap<>();
         for (int i = 0; i < submitted.size(); i++) {
             NegotiatedOverride o = submitted.get(i);
             String row = "商定总量第 " + (i + 1) + " 行";
@@ -102,7 +103,7 @@ class NegotiatedQuantities {
             if (reason.length() > REASON_MAX) {
                 throw Refusal.invalid("reason", row + "：原因最多 " + REASON_MAX + " 字");
             }
-            if (wanted.computeIfAbsent(o.customerId(), k -> new HashMap<>())
+            if (wanted.computeIfAbsent(o.customerId(), k -> new TreeMap<>())
                     .put(o.specCode(), new Stored(o.quantity(), reason, by, at)) != null) {
                 throw Refusal.invalid("specCode", row + "：客户 " + o.customerId() + " 的规格 " + o.specCode() + " 重复");
             }
@@ -144,7 +145,7 @@ class NegotiatedQuantities {
     }
 
     private Map<Long, Map<String, Stored>> overrides(String customerManagerId, YearMonth month) {
-        Map<Long, Map<String, Stored>> overrides = new HashMap<>();
+        Map<Long, Map<String, Stored>> overrides = new TreeMap<>();
         jdbc.query("""
                 select o.customer_id, o.spec_code, o.quantity, o.reason, o.overridden_by, o.overridden_at
                   from negotiated_quantity_override o
@@ -152,7 +153,7 @@ class NegotiatedQuantities {
                        select v.customer_id from visit_plan_customer v
                         where v.customer_manager_id = :cm and v.period = :period)
                 """, new MapSqlParameterSource("cm", customerManagerId).addValue("period", month.toString()), rs -> {
-                    overrides.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), new Stored(
+                    overrides.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), new Stored(
                             rs.getInt(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toLocalDateTime()));
                 });
         return overrides;

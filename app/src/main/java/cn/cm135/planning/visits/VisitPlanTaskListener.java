@@ -80,8 +80,9 @@ class VisitPlanTaskListener implements TaskListener {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("customer", q.customerName() + "（" + q.licenceNo() + "）");
             line.put("spec", q.specName());
-            line.put("baseMean", q.baseMean());
-            line.put("seasonalIndex", q.seasonalIndex() == null ? "—" : q.seasonalIndex());
+            // As text: a form shows 20.00 and 1.9200 as they are, where a JSON number would lose the scale.
+            line.put("baseMean", q.baseMean().toPlainString());
+            line.put("seasonalIndex", q.seasonalIndex() == null ? "—" : q.seasonalIndex().toPlainString());
             line.put("computed", q.computedQuantity());
             line.put("override", q.overrideQuantity() == null ? "" : q.overrideQuantity());
             line.put("effective", q.effectiveQuantity());
