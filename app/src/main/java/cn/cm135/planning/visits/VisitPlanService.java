@@ -197,8 +197,10 @@ public class VisitPlanService {
             if (reason.length() > REASON_MAX) {
                 throw Refusal.invalid("reason", row + "：调整原因最多 " + REASON_MAX + " 字");
             }
-            boolean same = adjusting ? visit.adjusted() && visit.plannedFrequency() == planned
-                    && Objects.equals(visit.adjustmentReason(), reason) : !visit.adjusted();
+            // Unchanged: the same frequency (and, for an adjustment, the same reason). An adjustment a new
+            // proposal caught up with is left alone, so resubmitting a confirmed plan as shown changes nothing.
+            boolean same = visit.plannedFrequency() == planned
+                    && (!adjusting || visit.adjusted() && Objects.equals(visit.adjustmentReason(), reason));
             if (!same) {
                 MapSqlParameterSource p = params(customerManagerId, month).addValue("customer", visit.customerId())
                         .addValue("planned", planned).addValue("reason", reason).addValue("by", by)
