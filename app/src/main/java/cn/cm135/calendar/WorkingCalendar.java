@@ -3,54 +3,37 @@ package cn.cm135.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
 
-/**
- * The company's working days: Monday to Friday, minus the public holidays listed under
- * {@code cm135.calendar.holidays}, plus the weekend days worked instead ({@code cm135.calendar.workdays},
- * 调休). The lists are configuration because China's holiday calendar is published year by year.
- */
-@ConfigurationProperties("cm135.calendar")
+/** Which days are working days (see {@link CalendarProperties}). */
+@Component
 public class WorkingCalendar {
 
     private final Set<LocalDate> holidays;
-    private final Set<LocalDate> workdays;
+    private final Set<LocalDate> extraWorkingDays;
 
-    public WorkingCalendar(@DefaultValue List<LocalDate> holidays, @DefaultValue List<LocalDate> workdays) {
-        this.holidays = new TreeSet<>(holidays);
-        this.workdays = new TreeSet<>(workdays);
+    public WorkingCalendar(CalendarProperties properties) {
+        this.holidays = new HashSet<>(properties.holidays());
+        this.extraWorkingDays = new HashSet<>(properties.extraWorkingDays());
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (workdays.contains(day)) {
+        if (extraWorkingDays.contains(day)) {
             return true;
         }
-        boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return !weekend && !holidays.contains(day);
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !holidays.contains(day);
     }
 
-    /** The working days of the month. */
+    /** The working days of {@code month}. */
     public int workingDays(YearMonth month) {
-        return workingDaysBetween(month.atDay(1), month.atEndOfMonth());
+        return (int) month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).filter(this::isWorkingDay).count();
     }
 
-    /** The working days from {@code from} to {@code to}, both included. */
-    public int workingDaysBetween(LocalDate from, LocalDate to) {
-        int days = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
-                days++;
-            }
-        }
-        return days;
-    }
-
-    /** The {@code n}-th working day after {@code day} (n ≥ 1). */
+    /** The {@code n}-th working day after {@code day} (n ≥ 1), e.g. when an overdue plan is escalated. */
     public LocalDate plusWorkingDays(LocalDate day, int n) {
         LocalDate d = day;
         for (int counted = 0; counted < n;) {

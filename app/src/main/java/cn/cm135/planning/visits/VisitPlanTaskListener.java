@@ -1,0 +1,150 @@
+package cn.cm135.planning.visits;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.cm135.cycle.CycleVariables;
+import cn.cm135.rules.Refusal;
+import cn.cm135.tasklist.FormData;
+
+/**
+ * User task "客户拜访计划" (Task_PlanVisits, step 11). On create it proposes the month's frequencies (a
+ * draft plan is proposed again, keeping the customer manager's adjustments) and shows the plan: a summary
+ * with the working-day capacity, the customers as the editable dynamic list {@code visitPlan}, the
+ * 商定总量 table and its overrides as the editable dynamic list {@code negotiatedOverrides}. On complete (确定)
+ * it stores the adjustments and overrides and confirms the plan, which then refuses every change; a plan
+ * over capacity is refused and the task stays open.
+ */
+@Component
+class VisitPlanTaskListener implements TaskListener {
+
+    static final String VISIT_PLAN = "visitPlan";
+    static final String OVERRIDES = "negotiatedOverrides";
+
+    private final VisitPlanService plans;
+    private final VisitProperties properties;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    VisitPlanTaskListener(VisitPlanService plans, VisitProperties properties, NamedParameterJdbcTemplate jdbc,
+            ObjectMapper json) {
+        this.plans = plans;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        YearMonth month = CycleVariables.period(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            if (!plans.isConfirmed(customerManagerId, month)) {
+                plans.propose(customerManagerId, month);
+            }
+            show(task, plans.plan(customerManagerId, month));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, customerManagerId, month);
+        }
+    }
+
+    private void show(DelegateTask task, VisitPlanView plan) {
+        task.setName("客户拜访计划（" + plan.month() + "）");
+        VisitCapacity capacity = plan.capacity();
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("visitMonth", plan.month());
+        shown.put("planStatus", plan.statusLabel());
+        shown.put("planConfirmed", VisitPlanService.CONFIRMED.equals(plan.status()));
+        shown.put("customerCount", (long) plan.customers().size());
+        shown.put("adjustedCount", plan.customers().stream().filter(PlannedVisit::adjusted).count());
+        shown.put("proposedTotal", (long) capacity.proposedTotal());
+        shown.put("plannedTotal", (long) capacity.plannedTotal());
+        shown.put("workingDays", (long) capacity.workingDays());
+        shown.put("maxPerWorkingDay", (long) capacity.maxPerWorkingDay());
+        shown.put("capacity", (long) capacity.capacity());
+        shown.put("overCapacity", !capacity.fits());
+        shown.put("capacityMessage", capacity.message());
+        shown.put("frequencyRule", properties.ruleText());
+        task.setVariablesLocal(shown);
+        task.setVariableLocal("negotiatedRows", FormData.json(json, plan.negotiatedQuantities().stream().map(q -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("customer", q.customerName() + "（" + q.licenceNo() + "）");
+            line.put("spec", q.specName());
+            // As text: a form shows 20.00 and 1.9200 as they are, where a JSON number would lose the scale.
+            line.put("baseMean", q.baseMean().toPlainString());
+            line.put("seasonalIndex", q.seasonalIndex() == null ? "—" : q.seasonalIndex().toPlainString());
+            line.put("computed", q.computedQuantity());
+            line.put("override", q.overrideQuantity() == null ? "" : q.overrideQuantity());
+            line.put("effective", q.effectiveQuantity());
+            line.put("reason", q.overrideReason() == null ? "" : q.overrideReason());
+            return line;
+        }).toList()));
+        task.setVariableLocal("customerOptions", FormData.json(json, plan.customers().stream()
+                .map(c -> FormData.option(Long.toString(c.customerId()), c.label())).toList()));
+        task.setVariableLocal("keySpecOptions", FormData.json(json, jdbc.query(
+                "select code, name from cigarette_spec where key_brand order by code", Map.of(),
+                (rs, i) -> FormData.option(rs.getString(1), rs.getString(2) + "（" + rs.getString(1) + "）"))));
+        FormData.editable(task, VISIT_PLAN, FormData.json(json, plan.customers().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("licence", c.licenceNo());
+            row.put("customer", c.name());
+            row.put("route", c.routeCode());
+            row.put("ruleReason", c.ruleReason());
+            row.put("proposedFrequency", c.proposedFrequency());
+            row.put("plannedFrequency", c.plannedFrequency());
+            row.put("reason", c.adjustmentReason() == null ? "" : c.adjustmentReason());
+            return row;
+        }).toList()));
+        FormData.editable(task, OVERRIDES, FormData.json(json, plan.negotiatedQuantities().stream()
+                .filter(q -> q.overrideQuantity() != null).map(q -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("customer", Long.toString(q.customerId()));
+                    row.put("spec", q.specCode());
+                    row.put("quantity", q.overrideQuantity());
+                    row.put("reason", q.overrideReason());
+                    return row;
+                }).toList()));
+    }
+
+    private void complete(DelegateTask task, String customerManagerId, YearMonth month) {
+        Map<String, Long> byLicence = new HashMap<>();
+        plans.visits(customerManagerId, month).forEach(v -> byLicence.put(v.licenceNo(), v.customerId()));
+        List<Map<String, Object>> visitRows = FormData.rows(json, FormData.edited(task, VISIT_PLAN), VISIT_PLAN, "拜访计划");
+        List<VisitAdjustment> adjustments = visitRows.stream().map(row -> {
+            Object licence = row.get("licence");
+            Long customerId = licence == null ? null : byLicence.get(licence.toString());
+            if (customerId == null) {
+                throw Refusal.invalid("licence", "拜访计划中的许可证号 " + licence + " 不是本计划的客户");
+            }
+            return new VisitAdjustment(customerId, FormData.integer(row.get("plannedFrequency"), "plannedFrequency",
+                    "计划拜访次数"), text(row.get("reason")));
+        }).toList();
+        Object submittedOverrides = FormData.edited(task, OVERRIDES);
+        // Absent (not blank) means the client didn't send the list: keep the overrides rather than withdraw them all.
+        List<NegotiatedOverride> overrides = submittedOverrides == null ? null
+                : FormData.rows(json, submittedOverrides, OVERRIDES, "商定总量调整").stream()
+                        .map(row -> new NegotiatedOverride(FormData.id(row.get("customer"), "customer", "客户"),
+                                text(row.get("spec")), FormData.integer(row.get("quantity"), "quantity", "商定总量（条）"),
+                                text(row.get("reason"))))
+                        .toList();
+        plans.change(customerManagerId, month, adjustments, overrides, customerManagerId);
+        // A plan confirmed meanwhile (REST) completes the task as it is; the adjustments above refused any change.
+        if (!plans.isConfirmed(customerManagerId, month)) {
+            plans.confirm(customerManagerId, month, customerManagerId);
+        }
+    }
+
+    private static String text(Object raw) {
+        return raw == null ? null : raw.toString();
+    }
+}
