@@ -137,6 +137,11 @@ class WorkPlanProcessTests {
         taskService.complete(reopened.getId(), again);
         taskService.complete(task(pi, "Task_ApproveWorkPlan").getId(), Map.of("workPlanDecision", "approve"));
 
+        // Step 11 comes after the approval: 27 and 25 → 4, 15 → 2, 14 and ungraded → 1 each = 12 visits.
+        Task visits = task(pi, "Task_PlanVisits");
+        assertThat(visits.getAssignee()).isEqualTo(cm);
+        assertThat(taskService.getVariableLocal(visits.getId(), "plannedTotal")).isEqualTo(12L);
+        taskService.complete(visits.getId());
         assertThat(pi).isEnded().hasPassed("EndEvent_PlanApproved", "EndEvent_CycleDone");
         MonthlyWorkPlan plan = plans.get(cm, MONTH);
         assertThat(plan.approval().status()).isEqualTo(ApprovalStatus.LOCKED);
