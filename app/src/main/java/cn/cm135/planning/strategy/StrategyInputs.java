@@ -80,11 +80,13 @@ class StrategyInputs {
                      where f.inventory is not null and f.observed_on >= :threeMonthsFirst and f.observed_on <= :lastDay
                        and f.customer_id in (%s)) x
               join cigarette_spec s on s.code = x.spec_code
+              -- month_start by equality: the roll-up's key starts with it, then customer_id (a range on the
+              -- month would make PostgreSQL scan every customer of the 3 months).
+              join (select distinct q.customer_id, q.spec_code from sales_month q
+                     where q.month_start in (:m2, :m1, :m0) and q.customer_id in (%s)) q
+                on q.customer_id = x.customer_id and q.spec_code = x.spec_code
              where x.rn = 1 and s.key_brand
-               and exists (select 1 from sales_month q
-                            where q.month_start >= :threeMonthsFirst and q.month_start <= :analysedFirst
-                              and q.customer_id = x.customer_id and q.spec_code = x.spec_code)
-            """.formatted(CM_CUSTOMERS);
+            """.formatted(CM_CUSTOMERS, CM_CUSTOMERS);
 
     /** Each spec's latest observed retail price in the analysed month (market analysis convention) and its guide price. */
     private static final String PRICES = """
@@ -155,7 +157,10 @@ class StrategyInputs {
                 .addValue("planLast", Date.valueOf(month.plan().atEndOfMonth()))
                 .addValue("analysedFirst", Date.valueOf(month.analysed().atDay(1)))
                 .addValue("lastDay", Date.valueOf(month.lastDay()))
-                .addValue("threeMonthsFirst", Date.valueOf(month.threeMonthsFirst()));
+                .addValue("threeMonthsFirst", Date.valueOf(month.threeMonthsFirst()))
+                .addValue("m0", Date.valueOf(month.analysed().atDay(1)))
+                .addValue("m1", Date.valueOf(month.analysed().minusMonths(1).atDay(1)))
+                .addValue("m2", Date.valueOf(month.threeMonthsFirst()));
         for (int k = 0; k < StrategyMonth.WEEKS; k++) {
             p.addValue("w" + k, Date.valueOf(month.weekStart(k)));
         }

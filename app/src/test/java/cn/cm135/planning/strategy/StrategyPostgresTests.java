@@ -1,0 +1,44 @@
+package cn.cm135.planning.strategy;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * {@link StrategyRuleTests} on its own embedded PostgreSQL: the ten rules and their near misses, and the
+ * redeployed table, give the same strategies with the same reasons as on H2 (the same SQL, unchanged).
+ */
+@SpringBootTest(properties = {
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles({"test", "postgres"})
+class StrategyPostgresTests extends StrategyRuleTests {
+
+    static final EmbeddedPostgres POSTGRES = start();
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+}
