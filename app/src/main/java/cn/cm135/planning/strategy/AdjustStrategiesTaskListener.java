@@ -48,7 +48,6 @@ class AdjustStrategiesTaskListener implements TaskListener {
             List<Strategy> list = strategies.strategies(customerManagerId, month);
             task.setName("调整服务策略（" + month + "）");
             Map<String, Object> shown = new HashMap<>(StrategyViews.counts(list));
-            shown.put("period", month.toString());
             shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
             shown.put("strategiesRejectionReason",
                     plan.getStatus() == StrategyPlanStatus.REJECTED ? plan.getRejectionReason() : null);

@@ -50,7 +50,6 @@ class ApproveStrategiesTaskListener implements TaskListener {
             task.setName("审核服务策略：" + name + "（" + month + "）");
             Map<String, Object> shown = new HashMap<>(StrategyViews.counts(list));
             shown.put("customerManagerName", name);
-            shown.put("period", month.toString());
             shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
             task.setVariablesLocal(shown);
             task.setVariableLocal("strategySummary", SpinValues.jsonValue(write(StrategyViews.summary(list))));

@@ -1,6 +1,7 @@
 package cn.cm135.planning.strategy;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ final class FormJson {
         }
         JsonNode node;
         try {
-            node = raw instanceof String || raw.getClass().getName().startsWith("org.camunda.spin")
+            node = raw instanceof String || raw instanceof SpinJsonNode
                     ? json.readTree(raw.toString()) : json.valueToTree(raw);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw StrategyException.badInput(name, name + " 应为 JSON 列表：" + e.getMessage());

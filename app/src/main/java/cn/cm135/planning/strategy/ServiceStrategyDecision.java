@@ -115,5 +115,4 @@ class ServiceStrategyDecision {
         return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") && text.indexOf('"', 1) == text.length() - 1
                 ? text.substring(1, text.length() - 1) : null;
     }
-
 }

@@ -37,9 +37,10 @@
  *     half-up, of the spec deviating most (ties: lowest code) — the market analysis' convention of one latest
  *     observation per customer and spec in the month.</li>
  * </ul>
- * Why aggregates and not one evaluation per (customer, spec) candidate: a city month has ~50,000 observed
- * prices and ~100,000 key-spec counts; evaluating those rows as well would multiply the table's evaluations
- * by about five, and one evaluation costs ~0.1 ms. A customer then gets at most one strategy of each type,
+ * Why aggregates and not one evaluation per (customer, spec) candidate: the city dataset has ~49,000
+ * (customer, spec) pairs with a price observed in a month and ~129,000 with a count in 3 months; evaluating
+ * those rows as well would multiply the table's evaluations by about five, and one evaluation costs
+ * ~0.1–0.3 ms here. A customer then gets at most one strategy of each type,
  * which is also what the customer manager carries into the visit. The thresholds stay in the table.
  *
  * <h2>Reason and spec</h2>
