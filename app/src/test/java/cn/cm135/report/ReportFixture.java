@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -126,6 +127,59 @@ final class ReportFixture {
         org.order(a, "S1", LocalDate.of(2031, 3, 5), 30, "200");
         org.order(a, "S2", LocalDate.of(2031, 3, 12), 10, "100");
         count(a, "S1", "2031-03-28", 12, "230.00");
+    }
+
+    // ---- the cells the reports show, copied from the hand computation above ----
+
+    /** 经营效果明细 of cm1: A, then B (MoM 0/50 → −100.0%, YoY 0/40 → −100.0%, warned). */
+    List<List<String>> businessEffectOfCm1() {
+        return List.of(
+                List.of(org.code("A"), "零售户A", "周一片区", "食杂店", "城网", "1200", "216000.00", "180.00", "1000", "+20.0%",
+                        "0", "—", "4", "12", "300", "25.0%", "24000.00", "+5.0%", ""),
+                List.of(org.code("B"), "零售户B", "周一片区", "食杂店", "城网", "0", "0.00", "0.00", "50", "-100.0%", "40",
+                        "-100.0%", "0", "0", "0", "0.0%", "0.00", "+5.0%", "预警"));
+    }
+
+    /** 经营能力打分明细 of A: 22.50 + 10.00 + 15.00 + 7.50 + 5.00 + 10.00 = 70.00 良; 2.3456 weeks → 2.3. */
+    List<String> capabilityOfA() {
+        return List.of(org.code("A"), "零售户A", "周一片区", "1100.00", "75.0%", "22.50", "178.50", "50.0%", "10.00", "13",
+                "15.00", "15", "7.50", "—", "5.00", "2.3", "10.00", "70.00", "良", "22");
+    }
+
+    /** 片区统计 of team 1 with its total. */
+    List<List<String>> areaStatisticsOfTeam1() {
+        return List.of(
+                List.of("周一片区", "周一", "2", "0", "1", "1", "0", "1", "0", "1", "1", "1200", "+14.3%", "216000.00",
+                        "180.00", "44.99"),
+                List.of("吴二片区", "吴二", "1", "1", "0", "0", "0", "0", "1", "0", "0", "500", "0.0%", "60000.00",
+                        "120.00", "55.00"),
+                List.of("合计", "", "3", "1", "1", "1", "0", "1", "1", "1", "1", "1700", "+9.7%", "276000.00",
+                        "162.35", "48.32"));
+    }
+
+    List<String> brandRowOfCm1() {
+        return List.of("周一片区", org.code("S1"), "测试烟一", "三类", "80", "-20.0%", "—", "50.0%", "66.7%", "—", "1.25",
+                "100", "80.0%", "3", "2", "成熟期", "预警");
+    }
+
+    /** 市场分析 of cm1, its four tables (only S1 strays more than 10%; 串货 counts as 其他). */
+    List<List<List<String>>> marketOfCm1() {
+        return List.of(
+                List.of(List.of("周一片区", "周一", "2", "1200", "+14.3%", "+5.0%", "180.00", "+2.0%", "0.9876", "346",
+                        "0.29", "8.9", "12.3%", "1.10", "")),
+                List.of(List.of("周一片区", "10.0%", "20.0%", "70.0%", "0.0%", "0.0%")),
+                List.of(List.of("周一片区", org.code("S1"), "测试烟一", "2", "250.00", "220.00", "+13.6%")),
+                List.of(List.of("周一片区", "2", "0", "0", "0", "1", "3", "6")));
+    }
+
+    /** 动销台账 of A with its total row. */
+    List<List<String>> ledgerOfA() {
+        return List.of(
+                List.of(org.code("S1"), "测试烟一", "10", "2031-02-20", "30", "6000.00", "12", "2031-03-28", "28", "230.00",
+                        "实测", "200.00", "30.00", "840.00"),
+                List.of(org.code("S2"), "测试烟二", "—", "", "10", "1000.00", "—", "", "—", "110.00", "指导价", "100.00",
+                        "10.00", "—"),
+                List.of("合计", "", "", "", "40", "7000.00", "", "", "28", "", "", "", "", "840.00"));
     }
 
     /** A customer's stored analysis; the capability items not shown by the tests are 0. */

@@ -64,13 +64,7 @@ class ReportPagesTests {
         assertThat(html.select(".scope").text()).isEqualTo("片区：周一片区　客户经理：周一　月份：2031-03");
         assertThat(html.select(".generated").text()).matches("生成时间：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(headers(html, 0)).isEqualTo(Arrays.asList(BUSINESS_EFFECT_HEADER.split(",")));
-        // A: MoM 1.2000 → +20.0%, no sales last year → —, share 0.2500 → 25.0%, peers 1.0500 → +5.0%.
-        // B: MoM 0/50 → −100.0%, YoY 0/40 → −100.0%, warned.
-        assertThat(rows(html, 0)).containsExactly(
-                List.of("RPGA", "零售户A", "周一片区", "食杂店", "城网", "1200", "216000.00", "180.00", "1000", "+20.0%",
-                        "0", "—", "4", "12", "300", "25.0%", "24000.00", "+5.0%", ""),
-                List.of("RPGB", "零售户B", "周一片区", "食杂店", "城网", "0", "0.00", "0.00", "50", "-100.0%", "40",
-                        "-100.0%", "0", "0", "0", "0.0%", "0.00", "+5.0%", "预警"));
+        assertThat(rows(html, 0)).isEqualTo(f.businessEffectOfCm1());
         // Numbers are right-aligned, the warning stands out, the customer links to its 动销台账.
         Element rowA = html.select("table.report tbody tr").get(0);
         assertThat(rowA.select("td").get(5).hasClass("num")).isTrue();
@@ -95,9 +89,7 @@ class ReportPagesTests {
         List<CSVRecord> records = parse(body);
         assertThat(records).hasSize(3);
         assertThat(records.get(0).toList()).isEqualTo(Arrays.asList(BUSINESS_EFFECT_HEADER.split(",")));
-        assertThat(records.get(1).toList()).containsExactly("RPGA", "零售户A", "周一片区", "食杂店", "城网", "1200",
-                "216000.00", "180.00", "1000", "+20.0%", "0", "—", "4", "12", "300", "25.0%", "24000.00", "+5.0%", "");
-        assertThat(records.get(2).get(0)).isEqualTo("RPGB");
+        assertThat(records.subList(1, 3).stream().map(CSVRecord::toList).toList()).isEqualTo(f.businessEffectOfCm1());
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("\r\n");
 
         // ?format=csv is the same file.
@@ -112,9 +104,7 @@ class ReportPagesTests {
                 "销量规模得分（满分 30）", "近三月单条值（元/条）", "单条值同业百分位", "单条值得分（满分 20）", "近13周有订货周数",
                 "订货规律得分（满分 15）", "近三月订购规格数", "品牌宽度得分（满分 15）", "近三月同比增长", "成长得分（满分 10）",
                 "库存周数", "库存健康得分（满分 10）", "总分", "档次", "档位");
-        // A: 22.50 + 10.00 + 15.00 + 7.50 + 5.00 + 10.00 = 70.00 良; no history → —; 2.3456 weeks → 2.3.
-        assertThat(rows(html, 0).get(0)).containsExactly("RPGA", "零售户A", "周一片区", "1100.00", "75.0%", "22.50",
-                "178.50", "50.0%", "10.00", "13", "15.00", "15", "7.50", "—", "5.00", "2.3", "10.00", "70.00", "良", "22");
+        assertThat(rows(html, 0).get(0)).isEqualTo(f.capabilityOfA());
         assertThat(html.select(".notes").text()).contains("优 ≥ 85 分，良 ≥ 70 分，中 ≥ 55 分");
     }
 
@@ -125,21 +115,14 @@ class ReportPagesTests {
                 .isEqualTo("市场部：钱经理市场部　市场经理：钱经理　客户经理：周一、吴二（2 人）　月份：2031-03");
         assertThat(headers(html, 0)).containsExactly("片区", "客户经理", "客户数", "25–30档", "15–24档", "1–14档", "优",
                 "良", "中", "差", "预警户数", "销量（条）", "销量环比", "销售额（元）", "单条值（元/条）", "平均能力得分");
-        assertThat(rows(html, 0)).containsExactly(
-                List.of("周一片区", "周一", "2", "0", "1", "1", "0", "1", "0", "1", "1", "1200", "+14.3%", "216000.00",
-                        "180.00", "44.99"),
-                List.of("吴二片区", "吴二", "1", "1", "0", "0", "0", "0", "1", "0", "0", "500", "0.0%", "60000.00",
-                        "120.00", "55.00"),
-                List.of("合计", "", "3", "1", "1", "1", "0", "1", "1", "1", "1", "1700", "+9.7%", "276000.00",
-                        "162.35", "48.32"));
+        assertThat(rows(html, 0)).isEqualTo(f.areaStatisticsOfTeam1());
         assertThat(html.select("tr.total td").first().text()).isEqualTo("合计");
     }
 
     @Test
     void brandStatusShowsRatesAndTheAreasConclusions() {
         Document html = Jsoup.parse(get(f.cm1, "/reports/brand-status/" + MONTH).getBody());
-        assertThat(rows(html, 0)).containsExactly(List.of("周一片区", "RPGS1", "测试烟一", "三类", "80", "-20.0%", "—",
-                "50.0%", "66.7%", "—", "1.25", "100", "80.0%", "3", "2", "成熟期", "预警"));
+        assertThat(rows(html, 0)).containsExactly(f.brandRowOfCm1());
         assertThat(html.select(".notes p").first().text()).isEqualTo("周一片区 分析结论（已确定）：重点培育S1");
     }
 
@@ -148,14 +131,9 @@ class ReportPagesTests {
         Document html = Jsoup.parse(get(f.cm1, "/reports/market-analysis/" + MONTH).getBody());
         assertThat(html.select("h2").eachText()).containsExactly("片区市场指标", "价类结构（销量占比）",
                 "实际零售价偏离指导价超过 10% 的规格", "市场异常（次数）");
-        assertThat(rows(html, 0)).containsExactly(List.of("周一片区", "周一", "2", "1200", "+14.3%", "+5.0%", "180.00",
-                "+2.0%", "0.9876", "346", "0.29", "8.9", "12.3%", "1.10", ""));
-        assertThat(rows(html, 1)).containsExactly(List.of("周一片区", "10.0%", "20.0%", "70.0%", "0.0%", "0.0%"));
-        // Only the flagged spec (S1, +13.6%); S2 at +1.8% is within 10%.
-        assertThat(rows(html, 2)).containsExactly(List.of("周一片区", "RPGS1", "测试烟一", "2", "250.00", "220.00",
-                "+13.6%"));
-        // 串货 is not one of the five named types → 其他.
-        assertThat(rows(html, 3)).containsExactly(List.of("周一片区", "2", "0", "0", "0", "1", "3", "6"));
+        for (int table = 0; table < 4; table++) {
+            assertThat(rows(html, table)).isEqualTo(f.marketOfCm1().get(table));
+        }
         assertThat(html.select(".notes p").first().text()).isEqualTo("周一片区 分析结论（未确定）：尚未填写");
 
         List<CSVRecord> csv = parse(rest.withBasicAuth(f.cm1, f.cm1)
@@ -170,18 +148,12 @@ class ReportPagesTests {
         Document html = Jsoup.parse(get(f.cm1, "/reports/sales-ledger/" + MONTH + "?customer=" + f.a).getBody());
         assertThat(html.select(".scope").text())
                 .isEqualTo("零售户：零售户A（许可证号 RPGA）　片区：周一片区　客户经理：周一　月份：2031-03");
-        assertThat(rows(html, 0)).containsExactly(
-                List.of("RPGS1", "测试烟一", "10", "2031-02-20", "30", "6000.00", "12", "2031-03-28", "28", "230.00", "实测",
-                        "200.00", "30.00", "840.00"),
-                List.of("RPGS2", "测试烟二", "—", "", "10", "1000.00", "—", "", "—", "110.00", "指导价", "100.00", "10.00",
-                        "—"),
-                List.of("合计", "", "", "", "40", "7000.00", "", "", "28", "", "", "", "", "840.00"));
+        assertThat(rows(html, 0)).isEqualTo(f.ledgerOfA());
 
         List<CSVRecord> csv = parse(rest.withBasicAuth(f.cm1, f.cm1).getForEntity(
                 "/reports/sales-ledger/" + MONTH + ".csv?customer=" + f.a, byte[].class).getBody());
         assertThat(csv).hasSize(4);
-        assertThat(csv.get(3).toList()).containsExactly("合计", "", "", "", "40", "7000.00", "", "", "28", "", "", "", "",
-                "840.00");
+        assertThat(csv.get(3).toList()).isEqualTo(f.ledgerOfA().get(2));
     }
 
     @Test
