@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -169,6 +176,31 @@ class ReportPagesTests {
         assertThat(html.select("li a").eachAttr("href")).containsExactlyInAnyOrder(
                 "reports/area-statistics/2031-03", "reports/brand-status/2031-03", "reports/business-effect/2031-03",
                 "reports/capability-score/2031-03", "reports/market-analysis/2031-03");
+    }
+
+    /** The links the analysis forms show (form-js fills in the task's variables) open their reports. */
+    @Test
+    void everyReportLinkOfTheAnalysisFormsOpensItsReport() throws IOException {
+        Map<String, List<String>> expected = Map.of(
+                "review-customer-analysis", List.of("经营效果明细", "经营能力打分明细", "片区统计"),
+                "confirm-brand-analysis", List.of("月度品牌状态分析"),
+                "confirm-market-analysis", List.of("市场分析"));
+        for (var form : expected.entrySet()) {
+            JsonNode schema = new ObjectMapper().readTree(new ClassPathResource("forms/" + form.getKey() + ".form")
+                    .getContentAsString(StandardCharsets.UTF_8));
+            StringBuilder texts = new StringBuilder();
+            schema.get("components").forEach(c -> texts.append(c.path("text").asText()));
+            Matcher link = Pattern.compile("href=\"([^\"]+)\"").matcher(texts);
+            List<String> titles = new ArrayList<>();
+            while (link.find()) {
+                String url = link.group(1).replace("{{analysedMonth}}", MONTH.toString())
+                        .replace("{{customerManagerId}}", f.cm1);
+                ResponseEntity<String> page = get(f.cm1, url);
+                assertThat(page.getStatusCode()).as(url).isEqualTo(HttpStatus.OK);
+                titles.add(Jsoup.parse(page.getBody()).select("h1").text());
+            }
+            assertThat(titles).as(form.getKey()).isEqualTo(form.getValue());
+        }
     }
 
     private ResponseEntity<String> get(String user, String url) {
