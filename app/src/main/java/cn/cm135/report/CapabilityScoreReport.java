@@ -1,5 +1,6 @@
 package cn.cm135.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ class CapabilityScoreReport implements Report {
                         + points(levels.good()) + " 分，中 ≥ " + points(levels.fair()) + " 分，其余为差。")));
     }
 
-    private static String points(java.math.BigDecimal value) {
+    private static String points(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -75,14 +75,6 @@ public record Column(String header, Kind kind, int scale, String flagText) {
         return kind == Kind.LINK ? 2 : 1;
     }
 
-    /** Numbers are right-aligned on the page. */
-    public boolean numeric() {
-        return switch (kind) {
-            case TEXT, LINK, FLAG -> false;
-            default -> true;
-        };
-    }
-
     /**
      * The text of a value, as the page and the CSV show it. An empty string stays empty in any column (a
      * cell of a total row that has no total); null is an undefined number ("—").

@@ -2,6 +2,7 @@ package cn.cm135.report;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,6 +35,8 @@ class ReportAccess {
             String customerManagerName, String marketManagerId) {
     }
 
+    private static final String NO_ROLE = "没有查看报表的权限：报表只对客户经理、市场经理、营销中心和系统管理员开放";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ReportAccess(NamedParameterJdbcTemplate jdbc) {
@@ -44,9 +47,9 @@ class ReportAccess {
     ReportScope scope(Authentication user, Report report, Requested requested) {
         boolean centre = has(user, Groups.ADMIN) || has(user, Groups.MARKETING_CENTRE);
         if (!centre && !has(user, Groups.MARKET_MANAGERS) && !has(user, Groups.CUSTOMER_MANAGERS)) {
-            throw ApiException.forbidden("没有查看报表的权限：报表只对客户经理、市场经理、营销中心和系统管理员开放");
+            throw ApiException.forbidden(NO_ROLE);
         }
-        long given = java.util.stream.Stream.of(requested.customerManager(), requested.marketManager(),
+        long given = Stream.of(requested.customerManager(), requested.marketManager(),
                 requested.customer()).filter(p -> p != null && !p.isBlank()).count();
         if (given > 1) {
             throw ApiException.badRequest("cm", "cm、mm、customer 只能指定其中一个");
@@ -66,13 +69,22 @@ class ReportAccess {
         if (!blank(requested.marketManager())) {
             return team(user, centre, requested.marketManager().strip());
         }
-        if (centre) {
+        return own(user);
+    }
+
+    /** The user's own scope: the whole centre, a market manager's team, or a customer manager's areas. */
+    @Transactional(readOnly = true)
+    ReportScope own(Authentication user) {
+        if (has(user, Groups.ADMIN) || has(user, Groups.MARKETING_CENTRE)) {
             return ReportScope.centre("范围：全部片区（营销中心）");
         }
         if (has(user, Groups.MARKET_MANAGERS)) {
             return team(user, false, user.getName());
         }
-        return customerManager(user, false, user.getName());
+        if (has(user, Groups.CUSTOMER_MANAGERS)) {
+            return customerManager(user, false, user.getName());
+        }
+        throw ApiException.forbidden(NO_ROLE);
     }
 
     private ReportScope customerManager(Authentication user, boolean centre, String id) {

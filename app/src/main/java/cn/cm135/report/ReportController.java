@@ -67,9 +67,7 @@ class ReportController {
         List<Entry> entries = catalog.all().stream()
                 .filter(r -> r.scopeKind() == ReportScope.Kind.CUSTOMER_MANAGERS)
                 .map(r -> new Entry(r.title(), "reports/" + r.name() + "/" + shown)).toList();
-        ReportScope own = access.scope(user, catalog.all().stream()
-                .filter(r -> r.scopeKind() == ReportScope.Kind.CUSTOMER_MANAGERS).findFirst().orElseThrow(),
-                new ReportAccess.Requested(null, null, null));
+        ReportScope own = access.own(user);
         model.addAttribute("month", shown.toString());
         model.addAttribute("scope", own.description());
         model.addAttribute("entries", entries);

@@ -15,7 +15,10 @@ import java.util.List;
 record ReportPage(String title, String month, String scopeLine, String generatedAt, List<Table> tables,
         List<ReportNote> notes, String csvHref) {
 
-    /** A formatted cell: {@code css} "num" (right-aligned), "flag" or null; {@code href} is set for a link. */
+    /**
+     * A formatted cell: {@code css} "num" (right-aligned), "flag", "wrap" (a name that may wrap) or null;
+     * {@code href} is set for a link.
+     */
     record Cell(String text, String css, String href) {
     }
 
@@ -46,7 +49,12 @@ record ReportPage(String title, String month, String scopeLine, String generated
         for (int i = 0; i < columns.size(); i++) {
             Object value = values.get(i);
             Column column = columns.get(i);
-            String css = column.numeric() ? "num" : column.kind() == Column.Kind.FLAG ? "flag" : null;
+            String css = switch (column.kind()) {
+                case TEXT -> null;
+                case LINK -> "wrap";
+                case FLAG -> "flag";
+                default -> "num";
+            };
             cells.add(new Cell(column.format(value), css, value instanceof ReportLink link ? link.href() : null));
         }
         return cells;

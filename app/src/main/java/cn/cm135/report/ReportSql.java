@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ public class ReportSql {
 
     /** Rows of free shape (notes, lookups), mapped by the caller. */
     @Transactional(readOnly = true)
-    public <T> List<T> query(String sql, ReportRequest request, org.springframework.jdbc.core.RowMapper<T> mapper) {
+    public <T> List<T> query(String sql, ReportRequest request, RowMapper<T> mapper) {
         return jdbc.query(sql, request.parameters(), mapper);
     }
 

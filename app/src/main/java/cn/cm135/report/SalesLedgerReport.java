@@ -58,16 +58,22 @@ class SalesLedgerReport implements Report {
             section = section.withTotal(Arrays.asList("合计", "", "", "",
                     lines.stream().mapToInt(SalesLedgerRow::purchases).sum(),
                     sum(lines.stream().map(SalesLedgerRow::purchaseAmount).toList()), "", "",
-                    lines.stream().map(SalesLedgerRow::actualSales).filter(Objects::nonNull).mapToInt(Integer::intValue)
-                            .sum(),
-                    "", "", "", "", sum(lines.stream().map(SalesLedgerRow::profit).toList())));
+                    sumOfCounted(lines.stream().map(SalesLedgerRow::actualSales).toList()),
+                    "", "", "", "", sumOfCounted(lines.stream().map(SalesLedgerRow::profit).toList())));
         }
         return new ReportContent(List.of(section), List.of(new ReportNote("说明",
                 "实际销售 = 期初库存 + 本月进货 − 期末库存，期初或期末未盘点时为「—」；毛利 = 实际销售 × (零售价 − 批发价)。"
-                        + "零售价取该户最近一次实测价，没有实测时用零售指导价。实际销售、毛利的合计只含期初、期末都盘点过的规格。")));
+                        + "零售价取该户最近一次实测价，没有实测时用零售指导价。实际销售、毛利的合计只含期初、期末都盘点过的规格（没有这样的规格时为「—」）。")));
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {
         return values.stream().filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The sum of the defined values; undefined ("—") when no spec was counted at both ends. */
+    private static BigDecimal sumOfCounted(List<? extends Number> values) {
+        List<BigDecimal> defined = values.stream().filter(Objects::nonNull).map(v -> new BigDecimal(v.toString()))
+                .toList();
+        return defined.isEmpty() ? null : sum(defined);
     }
 }

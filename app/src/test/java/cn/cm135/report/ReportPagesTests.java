@@ -164,6 +164,16 @@ class ReportPagesTests {
     }
 
     @Test
+    void ledgerTotalsAreUndefinedWhenNoSpecWasCountedAtBothEnds() {
+        // February: S1 counted 10 on 02-20 (closing only), nothing bought, no price seen → guide 220 − 200.
+        Document html = Jsoup.parse(get(f.cm1, "/reports/sales-ledger/2031-02?customer=" + f.a).getBody());
+        assertThat(rows(html, 0)).containsExactly(
+                List.of(f.org.code("S1"), "测试烟一", "—", "", "0", "0.00", "10", "2031-02-20", "—", "220.00", "指导价",
+                        "200.00", "20.00", "—"),
+                List.of("合计", "", "", "", "0", "0.00", "", "", "—", "", "", "", "", "—"));
+    }
+
+    @Test
     void aMonthWithoutResultsSaysSo() {
         Document html = Jsoup.parse(get(f.cm1, "/reports/business-effect/2031-05").getBody());
         assertThat(html.select("table.report")).isEmpty();

@@ -4,6 +4,7 @@ import static cn.cm135.report.ReportFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +100,7 @@ class ReportPostgresTests {
 
     private List<List<String>> rows(String report, ReportScope scope, int table) {
         ReportPage.Table shown = page(report, scope).tables().get(table);
-        List<List<String>> rows = new java.util.ArrayList<>(shown.rows().stream()
+        List<List<String>> rows = new ArrayList<>(shown.rows().stream()
                 .map(row -> row.stream().map(ReportPage.Cell::text).toList()).toList());
         if (shown.total() != null) {
             rows.add(shown.total().stream().map(ReportPage.Cell::text).toList());
