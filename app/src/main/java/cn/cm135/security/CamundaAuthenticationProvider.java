@@ -35,6 +35,14 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
         if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("用户名或密码错误");
         }
+        return authenticated(userId);
+    }
+
+    /**
+     * The authentication of a user whose identity is already proven (password, or a Camunda webapp login):
+     * their groups as authorities, read afresh, or only {@link #PASSWORD_CHANGE_REQUIRED}.
+     */
+    Authentication authenticated(String userId) {
         if (initialPasswords.mustChangePassword(userId)) {
             return UsernamePasswordAuthenticationToken.authenticated(userId, null,
                     List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED)));

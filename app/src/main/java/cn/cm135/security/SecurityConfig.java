@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -28,11 +31,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * checked against Camunda's users, and run each request as that Camunda user so the engine's
  * authorizations decide what a customer manager or market manager sees. Everything under
  * {@code /camunda/**} is left to the webapps, which have their own login and CSRF protection.
+ * The report pages under {@code /reports} take either: the webapps' login of the same browser (a link
+ * from a Tasklist form) or HTTP Basic (scripts); which reports a user may see is decided by the report
+ * feature ({@code cn.cm135.report.ReportAccess}).
  */
 @Configuration
 class SecurityConfig {
 
+    private static final String REPORT_LOGIN_HINT = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+            + "<title>请先登录</title></head><body><p>请先登录<a href=\"/camunda/app/tasklist/\">任务列表</a>，"
+            + "再从任务表单打开报表链接；脚本请使用 HTTP Basic。</p></body></html>";
+
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // Path matchers, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -76,6 +87,37 @@ class SecurityConfig {
     }
 
     @Bean
+    @Order(2)
+    SecurityFilterChain reportSecurity(HttpSecurity http, ProcessEngine engine, CamundaAuthenticationProvider users)
+            throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(path.matcher("/reports"), path.matcher("/reports/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(SecurityConfig::passwordChanged))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal)
+                        .authenticationEntryPoint(SecurityConfig::askToLogIn))
+                .httpBasic(basic -> basic.realmName("cm135").authenticationEntryPoint(SecurityConfig::askToLogIn))
+                // Never create a session, and never rotate the webapps' one: its id changing would log the
+                // user out of Tasklist (session fixation protection belongs to the login, which Camunda does).
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
+                // Read-only pages; the session door accepts GET only (CamundaSessionAuthenticationFilter).
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName(), engine.getIdentityService(),
+                        users), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** 401 for a report without a login: Basic for scripts, and a 中文 pointer to Tasklist for people. */
+    private static void askToLogIn(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"cm135\", charset=\"UTF-8\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(REPORT_LOGIN_HINT);
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -15,10 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param newCustomerMaxGrade highest grade (档位) a new customer gets
  */
 @ConfigurationProperties("cm135.indicators")
-record IndicatorProperties(BigDecimal warningRatio, int breadthTarget, int newCustomerMonths, int newCustomerMaxGrade,
+public record IndicatorProperties(BigDecimal warningRatio, int breadthTarget, int newCustomerMonths, int newCustomerMaxGrade,
         Weights weights, Levels levels, Growth growth, Stock stock) {
 
-    IndicatorProperties {
+    public IndicatorProperties {
         int sum = weights.volume() + weights.unitValue() + weights.regularity() + weights.breadth()
                 + weights.growth() + weights.stock();
         // The total is read as "points out of 100" and compared with the level cut points.
@@ -31,11 +31,11 @@ record IndicatorProperties(BigDecimal warningRatio, int breadthTarget, int newCu
     }
 
     /** Weights (points) of the six capability items; they add up to 100. */
-    record Weights(int volume, int unitValue, int regularity, int breadth, int growth, int stock) {
+    public record Weights(int volume, int unitValue, int regularity, int breadth, int growth, int stock) {
     }
 
     /** Lowest total score of 优, 良 and 中; below {@code fair} the level is 差. */
-    record Levels(BigDecimal excellent, BigDecimal good, BigDecimal fair) {
+    public record Levels(BigDecimal excellent, BigDecimal good, BigDecimal fair) {
     }
 
     /**

@@ -1,0 +1,62 @@
+package cn.cm135.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report's content with every cell already formatted: what {@code templates/reports/report.html} shows
+ * and, text for text, what the CSV holds.
+ *
+ * @param title       the report's 中文 title
+ * @param scopeLine   片区 / 客户经理 (or 零售户, 市场部) and 月份
+ * @param generatedAt when the page was made, yyyy-MM-dd HH:mm
+ * @param csvHref     the same report as CSV, relative to the page
+ */
+record ReportPage(String title, String month, String scopeLine, String generatedAt, List<Table> tables,
+        List<ReportNote> notes, String csvHref) {
+
+    /**
+     * A formatted cell: {@code css} "num" (right-aligned), "flag", "wrap" (a name that may wrap) or null;
+     * {@code href} is set for a link.
+     */
+    record Cell(String text, String css, String href) {
+    }
+
+    record Table(String caption, List<Cell> headers, List<List<Cell>> rows, List<Cell> total) {
+
+        public boolean empty() {
+            return rows.isEmpty();
+        }
+    }
+
+    static ReportPage of(Report report, ReportRequest request, ReportContent content, String generatedAt,
+            String csvHref) {
+        List<Table> tables = content.sections().stream().map(ReportPage::table).toList();
+        return new ReportPage(report.title(), request.month().toString(),
+                request.scope().description() + "　月份：" + request.month(), generatedAt, tables, content.notes(),
+                csvHref);
+    }
+
+    private static Table table(ReportSection section) {
+        List<Cell> headers = section.columns().stream().map(c -> new Cell(c.header(), null, null)).toList();
+        List<List<Cell>> rows = section.rows().stream().map(row -> cells(section.columns(), row)).toList();
+        return new Table(section.caption(), headers, rows,
+                section.total() == null ? null : cells(section.columns(), section.total()));
+    }
+
+    private static List<Cell> cells(List<Column> columns, List<Object> values) {
+        List<Cell> cells = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = values.get(i);
+            Column column = columns.get(i);
+            String css = switch (column.kind()) {
+                case TEXT -> null;
+                case LINK -> "wrap";
+                case FLAG -> "flag";
+                default -> "num";
+            };
+            cells.add(new Cell(column.format(value), css, value instanceof ReportLink link ? link.href() : null));
+        }
+        return cells;
+    }
+}
