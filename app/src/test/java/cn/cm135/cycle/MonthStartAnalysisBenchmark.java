@@ -69,7 +69,7 @@ public final class MonthStartAnalysisBenchmark {
             this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             this.rollup = context.getBean(SalesRollup.class);
             this.analyses = context.getBean(MonthlyAnalyses.class);
-            this.month = args.length > 0 ? YearMonth.parse(args[0]) : lastCompleteMonth();
+            this.month = args.length > 0 && !args[0].equals("last-complete") ? YearMonth.parse(args[0]) : lastCompleteMonth();
         }
 
         void run() throws InterruptedException {

@@ -103,17 +103,18 @@ final class BrandAnalysisSql {
                  where cs.month_start = :m0
                  group by ca.area_code
             ),
+            -- Each customer's latest shelf observation of m, ranked before the customers' areas are joined.
             shelf as (
-                select area_code, spec_code, count(*) as shelf_customers,
-                       sum(case when on_shelf then 1 else 0 end) as on_shelf_customers
-                  from (select ca.area_code, f.spec_code, f.on_shelf,
+                select ca.area_code, o.spec_code, count(*) as shelf_customers,
+                       sum(case when o.on_shelf then 1 else 0 end) as on_shelf_customers
+                  from (select f.customer_id, f.spec_code, f.on_shelf,
                                row_number() over (partition by f.customer_id, f.spec_code
                                                   order by f.observed_on desc, f.id desc) as rn
                           from field_observation f
-                          join customer_area ca on ca.customer_id = f.customer_id
                          where f.on_shelf is not null and f.observed_on >= :m0 and f.observed_on <= :lastDay) o
+                  join customer_area ca on ca.customer_id = o.customer_id
                  where o.rn = 1
-                 group by area_code, spec_code
+                 group by ca.area_code, o.spec_code
             ),
             targets as (
                 select area_code, spec_code, target_volume from brand_target where period = :period

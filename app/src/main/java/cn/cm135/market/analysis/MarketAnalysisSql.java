@@ -68,14 +68,14 @@ final class MarketAnalysisSql {
     /** Each customer's latest observation with a price of each spec inside m; the mean per area and spec. */
     private static final String SPEC_PRICES = """
             latest_price as (
-                select x.area_code, x.spec_code, x.customer_id, x.retail_price
-                  from (select cu.area_code, o.spec_code, o.customer_id, o.retail_price,
+                select cu.area_code, x.spec_code, x.customer_id, x.retail_price
+                  from (select o.spec_code, o.customer_id, o.retail_price,
                                row_number() over (partition by o.customer_id, o.spec_code
                                                   order by o.observed_on desc, o.id desc) as rn
                           from field_observation o
-                          join cust cu on cu.customer_id = o.customer_id
                          where o.observed_on >= :m0 and o.observed_on <= :lastDay
                            and o.retail_price is not null) x
+                  join cust cu on cu.customer_id = x.customer_id
                  where x.rn = 1
             ),
             spec_price as (
