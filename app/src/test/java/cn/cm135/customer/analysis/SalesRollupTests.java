@@ -2,6 +2,7 @@ package cn.cm135.customer.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -151,11 +152,11 @@ class SalesRollupTests {
 
     private List<List<Object>> rows(String sql, Object... args) {
         return jdbc.queryForList(sql, args).stream().map(Map::values).map(values -> List.copyOf(values.stream()
-                .map(v -> v instanceof Number n && !(v instanceof java.math.BigDecimal) ? (Object) n.longValue() : v)
+                .map(v -> v instanceof Number n && !(v instanceof BigDecimal) ? (Object) n.longValue() : v)
                 .toList())).toList();
     }
 
-    private static java.math.BigDecimal dec(String value) {
-        return new java.math.BigDecimal(value);
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
     }
 }
