@@ -1,8 +1,12 @@
 package cn.cm135.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
 
@@ -36,6 +41,7 @@ class DemoDatasetRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDatasetRunner.class);
 
     private final DatasetLoader loader;
+    private final SalesRollup rollup;
     private final CamundaIdentitySync identitySync;
     private final JdbcTemplate jdbc;
     private final ObjectProvider<Clock> clock;
@@ -44,11 +50,12 @@ class DemoDatasetRunner implements ApplicationRunner {
     private final long seed;
     private final String generate;
 
-    DemoDatasetRunner(DatasetLoader loader, CamundaIdentitySync identitySync, JdbcTemplate jdbc,
+    DemoDatasetRunner(DatasetLoader loader, SalesRollup rollup, CamundaIdentitySync identitySync, JdbcTemplate jdbc,
                       ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
                       @Value("${cm135.demo:true}") boolean demo, @Value("${cm135.demo-seed:135}") long seed,
                       @Value("${cm135.generate:}") String generate) {
         this.loader = loader;
+        this.rollup = rollup;
         this.identitySync = identitySync;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -92,7 +99,15 @@ class DemoDatasetRunner implements ApplicationRunner {
 
     private GenerationReport loadAndCreateUsers(DatasetSize size, boolean preferCopy) {
         LocalDate today = LocalDate.now(clock.getIfAvailable(Clock::systemDefaultZone));
-        GenerationReport report = loader.load(GeneratorSettings.of(size, seed, today), preferCopy);
+        GeneratorSettings settings = GeneratorSettings.of(size, seed, today);
+        GenerationReport report = loader.load(settings, preferCopy);
+        // Like the orders import, the generator leaves the sales roll-ups of the months it wrote up to date.
+        long started = System.nanoTime();
+        List<YearMonth> months = Stream.iterate(YearMonth.from(settings.firstDay()),
+                m -> !m.isAfter(settings.currentMonth()), m -> m.plusMonths(1)).toList();
+        rollup.refresh(months);
+        log.info("Sales roll-ups of {} months refreshed in {} s", months.size(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
         // Generated staff are demo users: password = user id, as the README lists them.
         identitySync.syncAll(InitialPasswords.USER_ID);
         return report;

@@ -1,14 +1,24 @@
 package cn.cm135.imports;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import cn.cm135.customer.analysis.SalesRollup;
 
 /**
  * Order lines (订单明细) from the ordering system, keyed by order number + spec. The big one: millions
- * of rows, streamed and written in batches.
+ * of rows, streamed and written in batches. Afterwards, in the same transaction, the sales roll-ups of
+ * every month the file changed are refreshed (the months of its order dates, and the month an updated
+ * line moved away from), so the analyses read them as they are.
  */
 @Component
 class OrderImport implements CsvImporter {
@@ -28,10 +38,15 @@ class OrderImport implements CsvImporter {
             .value("quantity", "INTEGER")
             .value("amount", "NUMERIC(14, 2)");
 
-    private final Lookups lookups;
+    /** At most this many order numbers per look-up of the dates already stored. */
+    private static final int LOOKUP_CHUNK = 1000;
 
-    OrderImport(Lookups lookups) {
+    private final Lookups lookups;
+    private final SalesRollup rollup;
+
+    OrderImport(Lookups lookups, SalesRollup rollup) {
         this.lookups = lookups;
+        this.rollup = rollup;
     }
 
     @Override
@@ -48,17 +63,41 @@ class OrderImport implements CsvImporter {
     public void importRows(CsvRows rows, ImportContext context) {
         Map<String, Long> customers = lookups.customerIdsByLicence();
         Set<String> specs = lookups.specCodes();
-        UpsertBatch orderLines = context.batch(UPSERT);
+        Set<YearMonth> months = new HashSet<>();
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(context.jdbc());
+        // Before a chunk overwrites lines, note the months they are in now: an update may move a line
+        // to another month, and the month it leaves must be rolled up again as well.
+        UpsertBatch orderLines = context.batch(UPSERT).beforeFlush(chunk -> months.addAll(storedMonths(jdbc, chunk)));
         context.forEachRow(rows, row -> {
             String orderNo = row.read(ORDER_NO);
             Long customerId = KnownReferences.customer(row, LICENCE, customers);
             String spec = KnownReferences.spec(row, SPEC, specs);
-            Object[] values = {orderNo, spec, customerId, row.read(ORDER_DATE, Cells::date),
+            LocalDate orderDate = row.read(ORDER_DATE, Cells::date);
+            Object[] values = {orderNo, spec, customerId, orderDate,
                     row.read(QUANTITY, Cells.integerBetween(1, Integer.MAX_VALUE)),
                     row.read(AMOUNT, Cells.moneyAtLeastZero())};
             if (!row.bad()) {
                 orderLines.add(values);
+                months.add(YearMonth.from(orderDate));
             }
         });
+        if (!context.errors().any()) {
+            orderLines.flush();
+            rollup.refresh(months);
+        }
+    }
+
+    private static Set<YearMonth> storedMonths(NamedParameterJdbcTemplate jdbc, Collection<Object[]> chunk) {
+        List<Object> orderNos = chunk.stream().map(values -> values[0]).distinct().toList();
+        Set<YearMonth> months = new HashSet<>();
+        for (int from = 0; from < orderNos.size(); from += LOOKUP_CHUNK) {
+            jdbc.query("select distinct order_date from order_line where order_no in (:orderNos)",
+                    new MapSqlParameterSource("orderNos", orderNos.subList(from, Math.min(orderNos.size(),
+                            from + LOOKUP_CHUNK))),
+                    rs -> {
+                        months.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+                    });
+        }
+        return months;
     }
 }

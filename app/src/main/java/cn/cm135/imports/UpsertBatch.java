@@ -2,9 +2,11 @@ package cn.cm135.imports;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +30,7 @@ final class UpsertBatch {
     private final ImportErrors errors;
     // A key repeated within a chunk: the later row wins, as it would in separate chunks.
     private final Map<List<Object>, Object[]> buffer = new LinkedHashMap<>();
+    private Consumer<Collection<Object[]>> beforeFlush = rows -> { };
     private long rows;
     private long inserted;
     private long updated;
@@ -42,6 +45,12 @@ final class UpsertBatch {
         this.keyPositions = upsert.keyPositions();
         this.size = size;
         this.errors = errors;
+    }
+
+    /** Shows {@code listener} each chunk of rows (values in declaration order) just before it is written. */
+    UpsertBatch beforeFlush(Consumer<Collection<Object[]>> listener) {
+        this.beforeFlush = listener;
+        return this;
     }
 
     /** Values in the order the statement's columns were declared. */
@@ -62,6 +71,7 @@ final class UpsertBatch {
             buffer.clear();
             return;
         }
+        beforeFlush.accept(buffer.values());
         if (updateSql != null) {
             updated += sum(jdbc.batchUpdate(updateSql, arguments(true), updateTypes));
         }

@@ -142,6 +142,42 @@ class ImportServiceTests {
     }
 
     @Test
+    void ordersImportRefreshesTheRollupsOfTheMonthsItChanges() {
+        Samples samples = Samples.fresh();
+        String p = samples.prefix();
+        samples.importReferenceData(imports);
+        assertThat(samples.importSample(imports, ImportKind.ORDERS).imported()).isTrue();
+        long c1 = jdbc.queryForObject("select id from retail_customer where licence_no = ?", Long.class, p + "000000001");
+
+        // Customer 1 in January 2025: S01 2 (01-06) + 1 (01-13), S02 5, S03 10, S04 2 = 20 条 of 4 specs,
+        // 900 + 450 + 1,100 + 954 + 340 = 3,744.00 元, ordering on 2 days.
+        assertThat(monthOf(c1, "2025-01-01")).containsExactly(20, new BigDecimal("3744.00"), 4);
+        assertThat(jdbc.queryForObject("select quantity from sales_month where month_start = ? and customer_id = ? "
+                + "and spec_code = ?", Integer.class, LocalDate.of(2025, 1, 1), c1, p + "S01")).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from customer_order_day where customer_id = ?", Integer.class, c1))
+                .isEqualTo(2);
+
+        // A correction moves the S02 line of order 0001 to February: both months are rolled up again.
+        String moved = "订单号,许可证号,规格编码,订货日期,数量,金额\n"
+                + p + "O2501060001," + p + "000000001," + p + "S02,2025-02-03,5,1100.00\n";
+        ImportReport correction = Samples.run(imports, ImportKind.ORDERS, Samples.utf8WithBom(moved), EncodingChoice.AUTO);
+        assertThat(correction.tables()).containsExactly(new TableCount("order_line", 1, 0, 1, 0));
+        assertThat(monthOf(c1, "2025-01-01")).containsExactly(15, new BigDecimal("2644.00"), 3);
+        assertThat(monthOf(c1, "2025-02-01")).containsExactly(5, new BigDecimal("1100.00"), 1);
+        // The quarter ending in February: S02 5 in February, S01 3 in January (its month before).
+        assertThat(jdbc.queryForList("select spec_code, quantity, prev_quantity, quantity_3m from sales_quarter "
+                + "where month_start = ? and customer_id = ? order by spec_code", LocalDate.of(2025, 2, 1), c1)
+                .stream().map(r -> List.copyOf(r.values())).toList()).containsExactly(
+                        List.of(p + "S01", 0, 3, 3), List.of(p + "S02", 5, 0, 5), List.of(p + "S03", 0, 10, 10),
+                        List.of(p + "S04", 0, 2, 2));
+    }
+
+    private List<Object> monthOf(long customerId, String month) {
+        return List.copyOf(jdbc.queryForMap("select quantity, amount, specs from customer_sales_month "
+                + "where month_start = ? and customer_id = ?", LocalDate.parse(month), customerId).values());
+    }
+
+    @Test
     void importingTheSameFilesTwiceChangesNothing() {
         Samples samples = Samples.fresh();
         List<ImportKind> kinds = List.of(ImportKind.values());

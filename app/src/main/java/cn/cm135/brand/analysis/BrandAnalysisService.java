@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -79,27 +80,30 @@ public class BrandAnalysisService {
     }
 
     private AnalysisRun run(YearMonth month, List<String> areas) {
-        // Month m is re-rolled (late orders); m-1 and m-12 only if never rolled up.
-        if (areas == null) {
-            rollup.refresh(month);
-        }
+        // The writers of order lines keep the roll-ups up to date; only months never rolled up are rolled up here.
         rollup.ensure(month.minusMonths(12), month);
         MapSqlParameterSource params = BrandAnalysisSql.parameters(month, indicators, LocalDateTime.now(clock))
                 .addValue("areas", areas);
         String inScope = areas == null ? "" : " and area_code in (:areas)";
+        BrandStatusDecision.Evaluator status = decision.load();
+        Optional<String> statusSql = status.sql(BrandAnalysisSql.STATUS_INPUT_COLUMNS);
         jdbc.update(BrandAnalysisSql.DELETE_UNLOCKED + inScope, params);
-        int analysed = jdbc.update(BrandAnalysisSql.INSERT_RESULTS
+        int analysed = jdbc.update(BrandAnalysisSql.insertResults(statusSql.orElse(null))
                 + (areas == null ? "" : " where b.area_code in (:areas)"), params);
 
-        BrandStatusDecision.Evaluator status = decision.load();
+        // Without the SQL form: the DMN engine decides each row; with it, rows no rule matched are null.
         List<Object[]> updates = new ArrayList<>();
-        jdbc.query(BrandAnalysisSql.STATUS_INPUTS + inScope, params, rs -> {
-            int months = rs.getInt("months_since_launch");
-            Integer monthsSinceLaunch = rs.wasNull() ? null : months;
-            BigDecimal delta = rs.getBigDecimal("delta_pp");
-            updates.add(new Object[] {status.status(monthsSinceLaunch, delta), month.toString(),
-                    rs.getString("area_code"), rs.getString("spec_code")});
-        });
+        jdbc.query((statusSql.isPresent() ? BrandAnalysisSql.UNDECIDED_INPUTS : BrandAnalysisSql.STATUS_INPUTS) + inScope, params,
+                rs -> {
+                    int months = rs.getInt("months_since_launch");
+                    Integer monthsSinceLaunch = rs.wasNull() ? null : months;
+                    BigDecimal delta = rs.getBigDecimal("delta_pp");
+                    if (statusSql.isPresent()) {
+                        throw BrandStatusDecision.noRule(monthsSinceLaunch, delta);
+                    }
+                    updates.add(new Object[] {status.status(monthsSinceLaunch, delta), month.toString(),
+                            rs.getString("area_code"), rs.getString("spec_code")});
+                });
         jdbc.getJdbcTemplate().batchUpdate(BrandAnalysisSql.UPDATE_STATUS, updates);
 
         Integer locked = jdbc.queryForObject("select count(*) from brand_month_result where period = :period and locked",

@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The set-based SQL of step 6 (indicators.md, "Brand status"). One INSERT … SELECT computes every
- * (area, spec) row of month m from the roll-up {@code sales_month} (months m, m−1, m−12), the month's
- * shelf observations and the brand targets of m. Runs unchanged on H2 2.x and PostgreSQL 15. The
- * status is left null here and set from the DMN table {@code brand-status} right afterwards.
+ * (area, spec) row of month m from the roll-ups ({@code area_sales_month} of m, m−1, m−12;
+ * {@code sales_quarter} of m for the repeat buyers), the month's shelf observations and the brand targets
+ * of m. Runs unchanged on H2 2.x and PostgreSQL 15. The status comes from the DMN table
+ * {@code brand-status}: inside the statement when the table translates to SQL
+ * ({@link DecisionTableSql}), otherwise set row by row right afterwards.
  *
  * <p>Conventions decided here (ours, where indicators.md leaves them open):
  * <ul>
@@ -45,7 +47,19 @@ final class BrandAnalysisSql {
 
     static final String DELETE_UNLOCKED = "delete from brand_month_result where period = :period and not locked";
 
-    static final String INSERT_RESULTS = """
+    /** Columns of the DMN table's inputs in {@link #insertResults(String)}. */
+    static final java.util.Map<String, String> STATUS_INPUT_COLUMNS = java.util.Map.of(
+            "monthsSinceLaunch", "b.months_since_launch", "deltaPp", "b.delta_pp");
+
+    /**
+     * The rows of the month, with the status given by {@code statusExpression} (SQL over
+     * {@link #STATUS_INPUT_COLUMNS}), or null to be set by {@link #UPDATE_STATUS} afterwards.
+     */
+    static String insertResults(String statusExpression) {
+        return INSERT_RESULTS.formatted(statusExpression == null ? "cast(null as varchar(8))" : statusExpression);
+    }
+
+    private static final String INSERT_RESULTS = """
             insert into brand_month_result (period, area_code, spec_code, volume, prev_volume, last_year_volume,
                    mom_index, yoy_index, active_customers, buyers, distribution_rate, prev_buyers, repeat_buyers,
                    repurchase_rate, shelf_customers, on_shelf_customers, shelf_rate, sales_rate, target_volume,
@@ -62,52 +76,56 @@ final class BrandAnalysisSql {
                   from retail_customer c
                   join route r on r.code = c.route_code
             ),
-            -- Q(c,s,m), Q(c,s,m-1), Q(c,s,m-12) from the roll-up, one pass.
-            sales as (
-                select ca.area_code, sm.customer_id, sm.spec_code,
-                       sum(case when sm.month_start = :m0 then sm.quantity else 0 end) as q0,
-                       sum(case when sm.month_start = :m1 then sm.quantity else 0 end) as q1,
-                       sum(case when sm.month_start = :m12 then sm.quantity else 0 end) as q12
-                  from sales_month sm
-                  join customer_area ca on ca.customer_id = sm.customer_id
-                 where sm.month_start in (:m0, :m1, :m12)
-                 group by ca.area_code, sm.customer_id, sm.spec_code
-            ),
+            -- V and buyers of m, m-1, m-12 per area and spec from the area roll-up.
             area_spec as (
-                select area_code, spec_code, sum(q0) as volume, sum(q1) as prev_volume, sum(q12) as last_year_volume,
-                       sum(case when q0 > 0 then 1 else 0 end) as buyers,
-                       sum(case when q1 > 0 then 1 else 0 end) as prev_buyers,
-                       sum(case when q0 > 0 and q1 > 0 then 1 else 0 end) as repeat_buyers
-                  from sales
-                 group by area_code, spec_code
+                select a.area_code, a.spec_code,
+                       sum(case when a.month_start = :m0 then a.quantity else 0 end) as volume,
+                       sum(case when a.month_start = :m1 then a.quantity else 0 end) as prev_volume,
+                       sum(case when a.month_start = :m12 then a.quantity else 0 end) as last_year_volume,
+                       sum(case when a.month_start = :m0 then a.buyers else 0 end) as buyers,
+                       sum(case when a.month_start = :m1 then a.buyers else 0 end) as prev_buyers
+                  from area_sales_month a
+                 where a.month_start in (:m0, :m1, :m12)
+                 group by a.area_code, a.spec_code
+            ),
+            -- Customers who bought s in m and in m-1 (the quarter roll-up of m).
+            repeated as (
+                select ca.area_code, q.spec_code, count(*) as repeat_buyers
+                  from sales_quarter q
+                  join customer_area ca on ca.customer_id = q.customer_id
+                 where q.month_start = :m0 and q.quantity > 0 and q.prev_quantity > 0
+                 group by ca.area_code, q.spec_code
             ),
             active as (
-                select area_code, count(distinct customer_id) as active_customers
-                  from sales
-                 where q0 > 0
-                 group by area_code
+                select ca.area_code, count(*) as active_customers
+                  from customer_sales_month cs
+                  join customer_area ca on ca.customer_id = cs.customer_id
+                 where cs.month_start = :m0
+                 group by ca.area_code
             ),
+            -- Each customer's latest shelf observation of m, ranked before the customers' areas are joined.
             shelf as (
-                select area_code, spec_code, count(*) as shelf_customers,
-                       sum(case when on_shelf then 1 else 0 end) as on_shelf_customers
-                  from (select ca.area_code, f.spec_code, f.on_shelf,
+                select ca.area_code, o.spec_code, count(*) as shelf_customers,
+                       sum(case when o.on_shelf then 1 else 0 end) as on_shelf_customers
+                  from (select f.customer_id, f.spec_code, f.on_shelf,
                                row_number() over (partition by f.customer_id, f.spec_code
                                                   order by f.observed_on desc, f.id desc) as rn
                           from field_observation f
-                          join customer_area ca on ca.customer_id = f.customer_id
                          where f.on_shelf is not null and f.observed_on >= :m0 and f.observed_on <= :lastDay) o
+                  join customer_area ca on ca.customer_id = o.customer_id
                  where o.rn = 1
-                 group by area_code, spec_code
+                 group by ca.area_code, o.spec_code
             ),
             targets as (
                 select area_code, spec_code, target_volume from brand_target where period = :period
             ),
             target_customers as (
                 select ca.area_code, t.spec_code, count(*) as target_customers,
-                       sum(case when s.q0 > 0 then 1 else 0 end) as converted
+                       sum(case when s.quantity > 0 then 1 else 0 end) as converted
                   from brand_target_customer t
                   join customer_area ca on ca.customer_id = t.customer_id
-                  left join sales s on s.customer_id = t.customer_id and s.spec_code = t.spec_code
+                  left join sales_month s on s.month_start = :m0 and s.customer_id = t.customer_id
+                                         and s.spec_code = t.spec_code
                  where t.period = :period
                  group by ca.area_code, t.spec_code
             ),
@@ -121,7 +139,7 @@ final class BrandAnalysisSql {
                 select spec_code,
                        sum(case when month_start = :m0 then quantity else 0 end) as volume,
                        sum(case when month_start = :m1 then quantity else 0 end) as prev_volume
-                  from sales_month
+                  from area_sales_month
                  where month_start in (:m0, :m1)
                  group by spec_code
             ),
@@ -136,7 +154,7 @@ final class BrandAnalysisSql {
                        coalesce(a.volume, 0) as volume, coalesce(a.prev_volume, 0) as prev_volume,
                        coalesce(a.last_year_volume, 0) as last_year_volume,
                        coalesce(a.buyers, 0) as buyers, coalesce(a.prev_buyers, 0) as prev_buyers,
-                       coalesce(a.repeat_buyers, 0) as repeat_buyers,
+                       coalesce(rp.repeat_buyers, 0) as repeat_buyers,
                        coalesce(ac.active_customers, 0) as active_customers,
                        coalesce(sh.shelf_customers, 0) as shelf_customers,
                        coalesce(sh.on_shelf_customers, 0) as on_shelf_customers,
@@ -154,6 +172,7 @@ final class BrandAnalysisSql {
                   from keys k
                   join cigarette_spec sp on sp.code = k.spec_code
                   left join area_spec a on a.area_code = k.area_code and a.spec_code = k.spec_code
+                  left join repeated rp on rp.area_code = k.area_code and rp.spec_code = k.spec_code
                   left join active ac on ac.area_code = k.area_code
                   left join shelf sh on sh.area_code = k.area_code and sh.spec_code = k.spec_code
                   left join targets t on t.area_code = k.area_code and t.spec_code = k.spec_code
@@ -164,6 +183,15 @@ final class BrandAnalysisSql {
                  -- Areas with a surviving (locked) row of the month get nothing new.
                  where not exists (select 1 from brand_month_result l
                                     where l.period = :period and l.area_code = k.area_code)
+            ),
+            -- δ as stored (rounded), so that the status is decided on the printed value.
+            measured as (
+                select b.*,
+                       case when b.last_year_volume > 0 and b.class_last_year_volume > 0
+                            then round(cast(100 * (b.volume * b.class_last_year_volume - b.class_volume * b.last_year_volume)
+                                            as decimal(30, 10)) / (b.last_year_volume * b.class_last_year_volume), 2)
+                       end as delta_pp
+                  from base b
             )
             select cast(:period as varchar(7)), b.area_code, b.spec_code, b.volume, b.prev_volume, b.last_year_volume,
                    case when b.prev_volume > 0
@@ -192,18 +220,16 @@ final class BrandAnalysisSql {
                    b.price_class,
                    case when b.class_last_year_volume > 0
                         then round(cast(b.class_volume as decimal(30, 10)) / b.class_last_year_volume, 4) end,
-                   case when b.last_year_volume > 0 and b.class_last_year_volume > 0
-                        then round(cast(100 * (b.volume * b.class_last_year_volume - b.class_volume * b.last_year_volume)
-                                        as decimal(30, 10)) / (b.last_year_volume * b.class_last_year_volume), 2) end,
+                   b.delta_pp,
                    b.months_since_launch,
-                   cast(null as varchar(8)),
+                   %s,
                    case when b.centre_prev_volume > 0
                         then round(cast(b.centre_volume as decimal(30, 10)) / b.centre_prev_volume, 4) end,
                    case when b.prev_volume > 0 and b.centre_prev_volume > 0 and b.centre_volume > 0
                              and b.volume * b.centre_prev_volume < st.warning_ratio * b.centre_volume * b.prev_volume
                         then true else false end,
                    false, cast(:analysedAt as timestamp)
-              from base b
+              from measured b
               cross join settings st
             """;
 
@@ -211,6 +237,12 @@ final class BrandAnalysisSql {
     static final String STATUS_INPUTS = """
             select area_code, spec_code, months_since_launch, delta_pp from brand_month_result
              where period = :period and not locked
+            """;
+
+    /** Rows of the month whose status the SQL form of the DMN table left undecided (no rule matched). */
+    static final String UNDECIDED_INPUTS = """
+            select area_code, spec_code, months_since_launch, delta_pp from brand_month_result
+             where period = :period and not locked and status is null
             """;
 
     static final String UPDATE_STATUS = """

@@ -1,8 +1,12 @@
 package cn.cm135.brand.analysis;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -13,14 +17,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.springframework.stereotype.Component;
 
 /**
  * The DMN table {@code brand-status} (processes/brand-status.dmn), as deployed to the engine: the
  * marketing centre may redeploy it from Modeler with other thresholds. {@link #load()} reads the latest
  * deployed version once (inside an engine command, so no user authorization applies to this system
- * read) and parses it into a plain DMN engine; the returned evaluator is then called once per row
- * without writing decision history for every (area, spec).
+ * read) and parses it into a plain DMN engine, without writing decision history for every (area, spec).
+ * The analysis uses the table as SQL when it translates exactly ({@link DecisionTableSql}), otherwise it
+ * evaluates it once per distinct pair of inputs.
  */
 @Component
 class BrandStatusDecision {
@@ -34,9 +41,48 @@ class BrandStatusDecision {
         this.engine = engine;
     }
 
-    /** Evaluates the parsed decision for one row. */
-    interface Evaluator {
-        String status(Integer monthsSinceLaunch, BigDecimal deltaPp);
+    /** The loaded table: its SQL form if it has one, and an evaluation through the DMN engine. */
+    final class Evaluator {
+
+        private final DmnModelInstance model;
+        private final DmnDecision decision;
+        private final Map<List<Object>, String> evaluated = new HashMap<>();
+
+        private Evaluator(DmnModelInstance model) {
+            this.model = model;
+            this.decision = dmnEngine.parseDecision(KEY, model);
+        }
+
+        /** The table as a SQL CASE over the given columns of its inputs; empty when it does not translate exactly. */
+        Optional<String> sql(Map<String, String> columns) {
+            String language = model.getDefinitions().getExpressionLanguage();
+            if (language != null && !language.toLowerCase(Locale.ROOT).contains("feel")) {
+                return Optional.empty();
+            }
+            DecisionTable table = model.getModelElementById(decision.getKey()) instanceof Decision d
+                    && d.getExpression() instanceof DecisionTable t ? t : null;
+            return table == null ? Optional.empty() : DecisionTableSql.caseExpression(table, columns);
+        }
+
+        /** The status of one row through the DMN engine; each distinct pair of inputs is evaluated once. */
+        String status(Integer monthsSinceLaunch, BigDecimal deltaPp) {
+            Double delta = deltaPp == null ? null : deltaPp.doubleValue();
+            return evaluated.computeIfAbsent(Arrays.asList(monthsSinceLaunch, delta), inputs -> {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("monthsSinceLaunch", monthsSinceLaunch);
+                variables.put("deltaPp", delta);
+                DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, variables);
+                if (result.isEmpty()) {
+                    throw noRule(monthsSinceLaunch, deltaPp);
+                }
+                return result.getFirstResult().getSingleEntry();
+            });
+        }
+    }
+
+    static IllegalStateException noRule(Integer monthsSinceLaunch, BigDecimal deltaPp) {
+        return new IllegalStateException("DMN " + KEY + " matched no rule for monthsSinceLaunch=" + monthsSinceLaunch
+                + ", deltaPp=" + deltaPp);
     }
 
     Evaluator load() {
@@ -46,17 +92,6 @@ class BrandStatusDecision {
             DecisionDefinition definition = cache.findDeployedLatestDecisionDefinitionByKey(KEY);
             return cache.findDmnModelInstanceForDecisionDefinition(definition.getId());
         });
-        DmnDecision decision = dmnEngine.parseDecision(KEY, model);
-        return (months, delta) -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("monthsSinceLaunch", months);
-            variables.put("deltaPp", delta == null ? null : delta.doubleValue());
-            DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, variables);
-            if (result.isEmpty()) {
-                throw new IllegalStateException("DMN " + KEY + " matched no rule for monthsSinceLaunch=" + months
-                        + ", deltaPp=" + delta);
-            }
-            return result.getFirstResult().getSingleEntry();
-        };
+        return new Evaluator(model);
     }
 }

@@ -55,9 +55,8 @@ public class CustomerAnalysisService {
      */
     @Transactional
     public AnalysisRun analyse(YearMonth month) {
-        // Month m is always re-rolled (its orders may still be arriving); earlier months only if missing.
-        rollup.refresh(month);
-        rollup.ensure(month.minusMonths(MONTHS_READ), month.minusMonths(1));
+        // The writers of order lines keep the roll-ups up to date; only months never rolled up are rolled up here.
+        rollup.ensure(month.minusMonths(MONTHS_READ), month);
         MapSqlParameterSource params = CustomerAnalysisSql.parameters(month, indicators, LocalDateTime.now(clock));
         jdbc.update(CustomerAnalysisSql.DELETE_UNLOCKED, params);
         int analysed = jdbc.update(CustomerAnalysisSql.INSERT_RESULTS, params);

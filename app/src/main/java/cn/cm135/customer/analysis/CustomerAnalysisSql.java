@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * The set-based SQL of step 5 (indicators.md, "Customer: business effect", "business capability
  * score", "Customer grade"). One INSERT … SELECT computes every customer of the marketing centre for
- * month m from the roll-up {@code sales_month} (15 months), one grouped scan of the last 91 days of
- * order lines (order days and order weeks) and the latest inventory counts. Percentile ranks, peer
+ * month m from the roll-ups ({@link SalesRollup}): customer totals of 6 months, the customer × spec
+ * rows of the quarter m−2 … m, the order days of the last 91 days, and the latest inventory counts. Percentile ranks, peer
  * means and deciles are window functions over that one population, so they are computed once for
  * the whole centre. The statement runs unchanged on H2 2.x and PostgreSQL 15.
  *
@@ -108,64 +108,75 @@ final class CustomerAnalysisSql {
                   join area a on a.code = r.area_code
                  where c.status = 'ACTIVE' and (c.opened_on is null or c.opened_on <= :lastDay)
             ),
-            -- One pass over the 6 months of the roll-up the indicators use: m-2..m and m-14..m-12.
+            -- Customer totals of the 6 months the indicators use: m-2..m and m-14..m-12.
             sales as (
-                select sm.customer_id,
-                       sum(case when sm.month_start = :m0 then sm.quantity else 0 end) as volume,
-                       sum(case when sm.month_start = :m0 then sm.amount else 0 end) as amount,
-                       sum(case when sm.month_start = :m0 then 1 else 0 end) as specs_ordered,
-                       sum(case when sm.month_start = :m0 and s.key_brand then sm.quantity else 0 end) as key_volume,
-                       sum(case when sm.month_start = :m0
-                                then sm.quantity * (s.retail_price - s.wholesale_price) else 0 end) as retail_profit,
-                       sum(case when sm.month_start = :m1 then sm.quantity else 0 end) as prev_volume,
-                       sum(case when sm.month_start = :m12 then sm.quantity else 0 end) as last_year_volume,
-                       sum(case when sm.month_start >= :m2 then sm.quantity else 0 end) as volume_3m,
-                       sum(case when sm.month_start >= :m2 then sm.amount else 0 end) as amount_3m,
-                       count(distinct case when sm.month_start >= :m2 then sm.spec_code end) as specs_3m,
-                       sum(case when sm.month_start <= :m12 then sm.quantity else 0 end) as last_year_volume_3m
-                  from sales_month sm
-                  join cigarette_spec s on s.code = sm.spec_code
-                 where (sm.month_start >= :m2 and sm.month_start <= :m0)
-                    or (sm.month_start >= :m14 and sm.month_start <= :m12)
-                 group by sm.customer_id
+                select cs.customer_id,
+                       sum(case when cs.month_start = :m0 then cs.quantity else 0 end) as volume,
+                       sum(case when cs.month_start = :m0 then cs.amount else 0 end) as amount,
+                       sum(case when cs.month_start = :m0 then cs.specs else 0 end) as specs_ordered,
+                       sum(case when cs.month_start = :m1 then cs.quantity else 0 end) as prev_volume,
+                       sum(case when cs.month_start = :m12 then cs.quantity else 0 end) as last_year_volume,
+                       sum(case when cs.month_start >= :m2 then cs.quantity else 0 end) as volume_3m,
+                       sum(case when cs.month_start >= :m2 then cs.amount else 0 end) as amount_3m,
+                       sum(case when cs.month_start <= :m12 then cs.quantity else 0 end) as last_year_volume_3m
+                  from customer_sales_month cs
+                 where (cs.month_start >= :m2 and cs.month_start <= :m0)
+                    or (cs.month_start >= :m14 and cs.month_start <= :m12)
+                 group by cs.customer_id
             ),
-            -- The 91 days ending on the month's last day, one grouped scan: order days of m, order weeks.
+            -- Customer x spec over m-2..m (the quarter roll-up): distinct specs of the quarter, key-brand
+            -- volume and retail profit of m.
+            specs as (
+                select q.customer_id, count(*) as specs_3m,
+                       sum(case when s.key_brand then q.quantity else 0 end) as key_volume,
+                       sum(q.quantity * (s.retail_price - s.wholesale_price)) as retail_profit
+                  from sales_quarter q
+                  join cigarette_spec s on s.code = q.spec_code
+                 where q.month_start = :m0
+                 group by q.customer_id
+            ),
+            -- The 91 days ending on the month's last day: order days of m, order weeks.
             orders as (
                 select o.customer_id,
-                       count(distinct case when o.order_date >= :m0 then o.order_date end) as order_days,
+                       sum(case when o.order_date >= :m0 then 1 else 0 end) as order_days,
                        count(distinct %s) as order_weeks
-                  from order_line o
+                  from customer_order_day o
                  where o.order_date >= :w12 and o.order_date <= :lastDay
                  group by o.customer_id
             ),
-            -- Latest count per spec (greatest date <= last day, ties: greatest id) against the same specs' sales.
+            -- Latest count per spec (greatest date <= last day; one observation per customer, spec and day:
+            -- the count with no later count) against the same specs' sales of the quarter. An anti-join, not
+            -- row_number() = 1, which PostgreSQL estimates at a two-hundredth of the rows and then joins row by row.
             stock as (
-                select lc.customer_id, sum(lc.inventory) as stock, sum(coalesce(q.quantity, 0)) as volume_3m
-                  from (select f.customer_id, f.spec_code, f.inventory,
-                               row_number() over (partition by f.customer_id, f.spec_code
-                                                  order by f.observed_on desc, f.id desc) as rn
-                          from field_observation f
-                         where f.inventory is not null and f.observed_on <= :lastDay) lc
-                  left join (select customer_id, spec_code, sum(quantity) as quantity
-                               from sales_month
-                              where month_start >= :m2 and month_start <= :m0
-                              group by customer_id, spec_code) q
-                    on q.customer_id = lc.customer_id and q.spec_code = lc.spec_code
-                 where lc.rn = 1
-                 group by lc.customer_id
+                select f.customer_id, sum(f.inventory) as stock, sum(coalesce(q.quantity_3m, 0)) as volume_3m
+                  from field_observation f
+                  left join sales_quarter q on q.month_start = :m0 and q.customer_id = f.customer_id
+                                           and q.spec_code = f.spec_code
+                 where f.inventory is not null and f.observed_on <= :lastDay
+                   and not exists (select 1 from field_observation later
+                                    where later.customer_id = f.customer_id and later.spec_code = f.spec_code
+                                      and later.inventory is not null and later.observed_on > f.observed_on
+                                      and later.observed_on <= :lastDay)
+                 group by f.customer_id
+            ),
+            -- Rows that survived DELETE_UNLOCKED are locked: neither that customer nor any customer of a
+            -- customer manager whose month is locked gets a new row. Read once, then looked up in a hash:
+            -- a correlated look-up per customer visited every deleted row of the manager's month again.
+            locked as (
+                select l.customer_id, l.customer_manager_id from customer_month_result l where l.period = :period
             ),
             base as (
                 select p.customer_id, p.licence_no, p.business_format, p.market_type, p.customer_manager_id,
                        p.new_customer,
                        coalesce(s.volume, 0) as volume, coalesce(s.amount, 0) as amount,
-                       coalesce(s.specs_ordered, 0) as specs_ordered, coalesce(s.key_volume, 0) as key_volume,
-                       coalesce(s.retail_profit, 0) as retail_profit,
+                       coalesce(s.specs_ordered, 0) as specs_ordered, coalesce(sp.key_volume, 0) as key_volume,
+                       coalesce(sp.retail_profit, 0) as retail_profit,
                        coalesce(s.prev_volume, 0) as prev_volume, coalesce(s.last_year_volume, 0) as last_year_volume,
                        coalesce(s.volume_3m, 0) as volume_3m, coalesce(s.amount_3m, 0) as amount_3m,
-                       coalesce(s.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
+                       coalesce(sp.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
                        coalesce(o.order_days, 0) as order_days, coalesce(o.order_weeks, 0) as order_weeks,
                        case when s.volume > 0 then cast(s.amount as decimal(30, 10)) / s.volume else 0 end as unit_value,
-                       case when s.volume > 0 then cast(s.key_volume as decimal(30, 10)) / s.volume else 0 end as key_share,
+                       case when s.volume > 0 then cast(sp.key_volume as decimal(30, 10)) / s.volume else 0 end as key_share,
                        case when s.prev_volume > 0
                             then cast(s.volume as decimal(30, 10)) / s.prev_volume end as mom_index,
                        case when s.last_year_volume > 0
@@ -179,6 +190,7 @@ final class CustomerAnalysisSql {
                             then cast(st.stock as decimal(30, 10)) * k.weeks / st.volume_3m end as weeks_of_stock
                   from population p
                   left join sales s on s.customer_id = p.customer_id
+                  left join specs sp on sp.customer_id = p.customer_id
                   left join orders o on o.customer_id = p.customer_id
                   left join stock st on st.customer_id = p.customer_id
                   cross join settings k
@@ -253,16 +265,14 @@ final class CustomerAnalysisSql {
                    false, cast(:analysedAt as timestamp)
               from totalled t
               cross join settings k
-             -- Rows that survived DELETE_UNLOCKED are locked: neither that customer nor any customer of a
-             -- customer manager whose month is locked gets a new row.
-             where not exists (select 1 from customer_month_result l
-                                where l.period = :period
-                                  and (l.customer_id = t.customer_id or l.customer_manager_id = t.customer_manager_id))
+             where t.customer_id not in (select l.customer_id from locked l)
+               and t.customer_manager_id not in (select l.customer_manager_id from locked l)
             """.formatted(weekIndex());
 
     /**
      * The grade of the month becomes the customer's current grade, unless a later month has already
-     * been analysed (re-running an old month must not set an old grade).
+     * been analysed (re-running an old month must not set an old grade). Customers whose grade stays
+     * are not rewritten.
      */
     static final String UPDATE_GRADES = """
             update retail_customer
@@ -271,6 +281,8 @@ final class CustomerAnalysisSql {
              where id in (select r.customer_id from customer_month_result r where r.period = :period and not r.locked)
                and not exists (select 1 from customer_month_result later
                                 where later.customer_id = retail_customer.id and later.period > :period)
+               and grade is distinct from (select r.grade from customer_month_result r
+                                            where r.period = :period and r.customer_id = retail_customer.id)
             """;
 
     static MapSqlParameterSource parameters(YearMonth month, IndicatorProperties p, LocalDateTime analysedAt) {

@@ -5,72 +5,274 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monthly roll-up {@code sales_month} (customer × spec × month → quantity, amount, order days).
- * The analysis of a month reads 15 months of sales; rescanning order_line for each of them would cost
- * 15 scans (architecture.md, "Scale"), so each month is scanned once here and read from the roll-up
- * afterwards.
+ * The monthly roll-ups of the order lines, so that no analysis rescans months of order lines
+ * (architecture.md, "Scale"): each month is scanned once here and read from the roll-ups afterwards.
+ * <ul>
+ * <li>{@code sales_month}: customer × spec × month → quantity, amount, order days;</li>
+ * <li>{@code sales_quarter}: customer × spec over the quarter ending with each month → quantity of the
+ *     month, of the month before, of the quarter;</li>
+ * <li>{@code customer_sales_month}: customer × month → quantity, amount, specs ordered;</li>
+ * <li>{@code customer_order_day}: the days on which each customer ordered;</li>
+ * <li>{@code area_sales_month}: area × spec × month → quantity, amount, buyers, by the area of each
+ *     customer's current route (kept so by {@link #alignAreas()}).</li>
+ * </ul>
  *
- * <p>Whoever changes the order lines of a month (the CSV import) calls {@link #refresh(YearMonth)}
- * for that month; {@link #ensure(YearMonth, YearMonth)} fills months never rolled up.
+ * <p>They are kept up to date by whoever writes order lines: the orders import and the dataset
+ * generator call {@link #refresh(Collection)} for the months they wrote, in their own transaction. The
+ * analyses only call {@link #ensure(YearMonth, YearMonth)}, which rolls up months never rolled up and
+ * follows customers and routes that moved to another area; so the month-start analysis reads the
+ * roll-ups as the import left them instead of rebuilding them.
  */
 @Component
 public class SalesRollup {
 
-    private static final String DELETE_MONTH = "delete from sales_month where month_start = ?";
-
     // One range scan of the month's order lines (index ix_order_line_date_customer), one group-by.
     // Rows are inserted in primary-key order (month_start, customer_id, spec_code; month_start is
     // constant), which makes the key's index maintenance sequential.
-    private static final String INSERT_MONTH = """
+    private static final String INSERT_SALES = """
             insert into sales_month (customer_id, spec_code, month_start, quantity, amount, order_days)
-            select o.customer_id, o.spec_code, cast(? as date), sum(o.quantity), sum(o.amount),
+            select o.customer_id, o.spec_code, cast(:first as date), sum(o.quantity), sum(o.amount),
                    count(distinct o.order_date)
               from order_line o
-             where o.order_date >= ? and o.order_date < ?
+             where o.order_date >= :first and o.order_date < :next
              group by o.customer_id, o.spec_code
              order by o.customer_id, o.spec_code
             """;
 
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private static final String INSERT_QUARTER = """
+            insert into sales_quarter (month_start, customer_id, spec_code, quantity, prev_quantity, quantity_3m)
+            select cast(:first as date), sm.customer_id, sm.spec_code,
+                   sum(case when sm.month_start = :first then sm.quantity else 0 end),
+                   sum(case when sm.month_start = :previous then sm.quantity else 0 end),
+                   sum(sm.quantity)
+              from sales_month sm
+             where sm.month_start >= :quarterStart and sm.month_start <= :first
+             group by sm.customer_id, sm.spec_code
+             order by sm.customer_id, sm.spec_code
+            """;
 
-    SalesRollup(JdbcTemplate jdbc, Clock clock) {
+    private static final String INSERT_CUSTOMERS = """
+            insert into customer_sales_month (month_start, customer_id, quantity, amount, specs)
+            select sm.month_start, sm.customer_id, sum(sm.quantity), sum(sm.amount), count(*)
+              from sales_month sm
+             where sm.month_start = :first
+             group by sm.month_start, sm.customer_id
+             order by sm.customer_id
+            """;
+
+    // Only the columns of the index ix_order_line_date_customer: an index-only scan.
+    private static final String INSERT_ORDER_DAYS = """
+            insert into customer_order_day (order_date, customer_id)
+            select distinct o.order_date, o.customer_id
+              from order_line o
+             where o.order_date >= :first and o.order_date < :next
+             order by o.order_date, o.customer_id
+            """;
+
+    private static final String AREA_ROWS = """
+            insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
+            select sm.month_start, ac.area_code, sm.spec_code, sum(sm.quantity), sum(sm.amount), count(*)
+              from %s
+              join area_sales_customer ac on ac.customer_id = sm.customer_id
+             where %s
+             group by sm.month_start, ac.area_code, sm.spec_code
+            """;
+
+    private static final String INSERT_AREAS_OF_MONTH = AREA_ROWS.formatted("sales_month sm",
+            "sm.month_start = :first");
+
+    // Every rolled-up month of the areas given; reads sales_month by its key (month, customer).
+    private static final String INSERT_AREAS_OF_ALL_MONTHS = AREA_ROWS.formatted(
+            "sales_month_refresh f join sales_month sm on sm.month_start = f.month_start", "ac.area_code in (:areas)");
+
+    /**
+     * Areas whose area_sales_month rows no longer match the customers' current routes: old and new area
+     * of every customer that moved, and the area of every customer not yet recorded that has order lines.
+     */
+    private static final String AREAS_TO_ALIGN = """
+            select ac.area_code
+              from area_sales_customer ac
+              join retail_customer c on c.id = ac.customer_id
+              join route r on r.code = c.route_code
+             where r.area_code <> ac.area_code
+            union
+            select r.area_code
+              from retail_customer c
+              join route r on r.code = c.route_code
+              left join area_sales_customer ac on ac.customer_id = c.id
+             where (ac.area_code is null and exists (select 1 from order_line o where o.customer_id = c.id))
+                or ac.area_code <> r.area_code
+            """;
+
+    private static final String FORGET_MOVED_CUSTOMERS = """
+            delete from area_sales_customer
+             where not exists (select 1 from retail_customer c join route r on r.code = c.route_code
+                                where c.id = area_sales_customer.customer_id
+                                  and r.area_code = area_sales_customer.area_code)
+            """;
+
+    private static final String RECORD_CUSTOMER_AREAS = """
+            insert into area_sales_customer (customer_id, area_code)
+            select c.id, r.area_code
+              from retail_customer c
+              join route r on r.code = c.route_code
+             where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Boolean postgres;
+
+    SalesRollup(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Replaces the roll-up of one month by the current order lines; returns the rows written. */
+    /** Replaces the roll-ups of one month by the current order lines; returns the sales_month rows written. */
     @Transactional
     public int refresh(YearMonth month) {
-        Date first = Date.valueOf(month.atDay(1));
-        jdbc.update(DELETE_MONTH, first);
-        int rows = jdbc.update(INSERT_MONTH, first, first, Date.valueOf(month.plusMonths(1).atDay(1)));
-        jdbc.update("delete from sales_month_refresh where month_start = ?", first);
-        jdbc.update("insert into sales_month_refresh (month_start, refreshed_at) values (?, ?)", first,
-                Timestamp.valueOf(LocalDateTime.now(clock)));
+        alignAreas();
+        int rows = rollUp(List.of(month));
+        updateStatistics();
         return rows;
     }
 
-    /** Rolls up the months of {@code from … to} (inclusive) that were never rolled up; returns them. */
+    /** Replaces the roll-ups of the months given (each once, oldest first), as the writers of order lines do. */
+    @Transactional
+    public void refresh(Collection<YearMonth> months) {
+        alignAreas();
+        rollUp(months);
+        updateStatistics();
+    }
+
+    /**
+     * Rolls up the months of {@code from … to} (inclusive) that were never rolled up, after following the
+     * customers that moved to another area; returns the months rolled up now.
+     */
     @Transactional
     public List<YearMonth> ensure(YearMonth from, YearMonth to) {
+        boolean aligned = !alignAreas().isEmpty();
         Set<YearMonth> done = new HashSet<>();
-        jdbc.query("select month_start from sales_month_refresh where month_start >= ? and month_start <= ?",
+        jdbc.query("select month_start from sales_month_refresh where month_start >= :from and month_start <= :to",
+                new MapSqlParameterSource("from", Date.valueOf(from.atDay(1))).addValue("to", Date.valueOf(to.atDay(1))),
                 rs -> {
                     done.add(YearMonth.from(rs.getDate(1).toLocalDate()));
-                }, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)));
-        List<YearMonth> missing = Stream.iterate(from, m -> !m.isAfter(to), m -> m.plusMonths(1)).filter(m -> !done.contains(m)).toList();
-        missing.forEach(this::refresh);
+                });
+        List<YearMonth> missing = Stream.iterate(from, m -> !m.isAfter(to), m -> m.plusMonths(1))
+                .filter(m -> !done.contains(m)).toList();
+        rollUp(missing);
+        if (aligned || !missing.isEmpty()) {
+            updateStatistics();
+        }
         return missing;
+    }
+
+    /**
+     * Makes area_sales_month count every customer in the area of its current route again: records new
+     * customers, and recomputes the areas that customers (or their routes) left or joined, for every
+     * rolled-up month. Nothing to do, the usual case, costs one join of customers and routes.
+     * Returns the areas recomputed.
+     */
+    @Transactional
+    public List<String> alignAreas() {
+        List<String> areas = jdbc.queryForList(AREAS_TO_ALIGN, new MapSqlParameterSource(), String.class);
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        jdbc.update(FORGET_MOVED_CUSTOMERS, none);
+        jdbc.update(RECORD_CUSTOMER_AREAS, none);
+        if (!areas.isEmpty()) {
+            MapSqlParameterSource params = new MapSqlParameterSource("areas", areas);
+            jdbc.update("delete from area_sales_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_AREAS_OF_ALL_MONTHS, params);
+        }
+        return areas;
+    }
+
+    /**
+     * PostgreSQL plans the analyses from table statistics, and a month of new roll-up rows (or a new
+     * month that is not in the statistics yet) made it misjudge them by orders of magnitude until
+     * autovacuum came by; so the roll-ups are analysed right after a bulk write. H2 needs nothing.
+     */
+    private void updateStatistics() {
+        if (postgres == null) {
+            postgres = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+        }
+        if (Boolean.TRUE.equals(postgres)) {
+            jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, customer_order_day, "
+                    + "area_sales_month");
+        }
+    }
+
+    /**
+     * Rolls up the months given, then the quarters that read them: each month's own and, when rolled up,
+     * those of the two months after it. Returns the sales_month rows written.
+     */
+    private int rollUp(Collection<YearMonth> months) {
+        if (months.isEmpty()) {
+            return 0;
+        }
+        int rows = 0;
+        SortedSet<YearMonth> quarters = new TreeSet<>();
+        for (YearMonth month : new TreeSet<>(months)) {
+            rows += rollUpMonth(month);
+            quarters.add(month);
+        }
+        Set<YearMonth> rolledUp = new HashSet<>();
+        jdbc.query("select month_start from sales_month_refresh where month_start > :first and month_start <= :last",
+                new MapSqlParameterSource("first", Date.valueOf(quarters.first().atDay(1)))
+                        .addValue("last", Date.valueOf(quarters.last().plusMonths(2).atDay(1))),
+                rs -> {
+                    rolledUp.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+                });
+        for (YearMonth month : List.copyOf(quarters)) {
+            Stream.of(month.plusMonths(1), month.plusMonths(2)).filter(rolledUp::contains).forEach(quarters::add);
+        }
+        quarters.forEach(this::rollUpQuarter);
+        return rows;
+    }
+
+    private int rollUpMonth(YearMonth month) {
+        MapSqlParameterSource params = monthParameters(month)
+                .addValue("now", Timestamp.valueOf(LocalDateTime.now(clock)));
+        jdbc.update("delete from sales_month where month_start = :first", params);
+        int rows = jdbc.update(INSERT_SALES, params);
+        jdbc.update("delete from customer_sales_month where month_start = :first", params);
+        jdbc.update(INSERT_CUSTOMERS, params);
+        jdbc.update("delete from customer_order_day where order_date >= :first and order_date < :next", params);
+        jdbc.update(INSERT_ORDER_DAYS, params);
+        jdbc.update("delete from area_sales_month where month_start = :first", params);
+        jdbc.update(INSERT_AREAS_OF_MONTH, params);
+        jdbc.update("delete from sales_month_refresh where month_start = :first", params);
+        jdbc.update("insert into sales_month_refresh (month_start, refreshed_at) values (:first, :now)", params);
+        return rows;
+    }
+
+    private void rollUpQuarter(YearMonth month) {
+        MapSqlParameterSource params = monthParameters(month);
+        jdbc.update("delete from sales_quarter where month_start = :first", params);
+        jdbc.update(INSERT_QUARTER, params);
+    }
+
+    private static MapSqlParameterSource monthParameters(YearMonth month) {
+        return new MapSqlParameterSource("first", Date.valueOf(month.atDay(1)))
+                .addValue("next", Date.valueOf(month.plusMonths(1).atDay(1)))
+                .addValue("previous", Date.valueOf(month.minusMonths(1).atDay(1)))
+                .addValue("quarterStart", Date.valueOf(month.minusMonths(2).atDay(1)));
     }
 }

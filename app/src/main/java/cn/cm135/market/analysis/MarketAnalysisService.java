@@ -52,8 +52,8 @@ public class MarketAnalysisService {
      */
     @Transactional
     public AnalysisRun analyse(YearMonth month) {
-        rollup.refresh(month);
-        rollup.ensure(month.minusMonths(MarketAnalysisSql.MONTHS - 1), month.minusMonths(1));
+        // The writers of order lines keep the roll-ups up to date; only months never rolled up are rolled up here.
+        rollup.ensure(month.minusMonths(MarketAnalysisSql.MONTHS - 1), month);
         MapSqlParameterSource params = MarketAnalysisSql.parameters(month, indicators, LocalDateTime.now(clock));
         for (String delete : MarketAnalysisSql.DELETE_UNLOCKED) {
             jdbc.update(delete, params);

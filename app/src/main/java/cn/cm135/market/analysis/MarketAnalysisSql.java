@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The set-based SQL of step 8 市场分析 (indicators.md, "Market analysis"): one INSERT … SELECT computes
- * every area of the marketing centre for month m from the roll-up {@code sales_month} (months m−11 … m),
- * the field observations and the anomalies; three more INSERT … SELECTs write the detail rows (price
+ * every area of the marketing centre for month m from the roll-ups {@code area_sales_month} (months
+ * m−11 … m) and {@code customer_sales_month} (active customers, the centre), the field observations and the anomalies; three more INSERT … SELECTs write the detail rows (price
  * class shares, observed spec prices, anomaly counts) of the areas whose row is not locked. The
  * statements run unchanged on H2 2.x and PostgreSQL 15.
  *
@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *     in m that has a retail price; only specs with such an observation take part; w_s = the area's
  *     volume of s in m−11 … m. Null when no spec was observed or Σ g·w = 0.</li>
  * <li>Social inventory is computed per spec, then summed: for each spec s and 业态 f, the mean of the
- *     latest counts of s (greatest date ≤ the last day of m, ties greatest id; no lower bound) among
- *     the area's customers of f that have such a count, × the number of active customers of f; summed
- *     over f and s. An 业态 without any count of s adds nothing for s. 0 when nothing was ever counted;
- *     then 存销比 and 可销天数 are null (unknown, not "no stock"), as they are when the month volume is 0.</li>
+ *     latest counts of s (greatest date ≤ the last day of m, one count per customer and day; no lower
+ *     bound) among the area's customers of f that have such a count, × the number of active customers
+ *     of f; summed over f and s. An 业态 without any count of s adds nothing for s. 0 when nothing was
+ *     ever counted; then 存销比 and 可销天数 are null (unknown, not "no stock"), as they are when the month volume is 0.</li>
  * <li>Retail margin rate: p = p̄_s as for the price index, Q = the area's volume of s in m, over the
  *     observed specs; null when Σ p·Q = 0.</li>
  * <li>Seasonal index of the coming month m+1 = V(m−11) ÷ (Σ V(m−11 … m) ÷ 12): "last year" is the
@@ -68,14 +68,14 @@ final class MarketAnalysisSql {
     /** Each customer's latest observation with a price of each spec inside m; the mean per area and spec. */
     private static final String SPEC_PRICES = """
             latest_price as (
-                select x.area_code, x.spec_code, x.customer_id, x.retail_price
-                  from (select cu.area_code, o.spec_code, o.customer_id, o.retail_price,
+                select cu.area_code, x.spec_code, x.customer_id, x.retail_price
+                  from (select o.spec_code, o.customer_id, o.retail_price,
                                row_number() over (partition by o.customer_id, o.spec_code
                                                   order by o.observed_on desc, o.id desc) as rn
                           from field_observation o
-                          join cust cu on cu.customer_id = o.customer_id
                          where o.observed_on >= :m0 and o.observed_on <= :lastDay
                            and o.retail_price is not null) x
+                  join cust cu on cu.customer_id = x.customer_id
                  where x.rn = 1
             ),
             spec_price as (
@@ -96,13 +96,11 @@ final class MarketAnalysisSql {
                        cast(:months as decimal(30, 12)) as months
             ),
             %s,
-            -- Area x spec x month over m-11 .. m, one pass over the roll-up.
+            -- Area x spec x month over m-11 .. m: the area roll-up.
             sales as (
-                select cu.area_code, sm.spec_code, sm.month_start, sum(sm.quantity) as q, sum(sm.amount) as amt
-                  from sales_month sm
-                  join cust cu on cu.customer_id = sm.customer_id
-                 where sm.month_start >= :m11 and sm.month_start <= :m0
-                 group by cu.area_code, sm.spec_code, sm.month_start
+                select a.area_code, a.spec_code, a.month_start, a.quantity as q, a.amount as amt
+                  from area_sales_month a
+                 where a.month_start >= :m11 and a.month_start <= :m0
             ),
             area_sales as (
                 select area_code,
@@ -124,7 +122,7 @@ final class MarketAnalysisSql {
                 select case when sum(case when month_start = :m1 then quantity else 0 end) > 0
                             then cast(sum(case when month_start = :m0 then quantity else 0 end) as decimal(30, 10))
                                  / sum(case when month_start = :m1 then quantity else 0 end) end as volume_index
-                  from sales_month
+                  from customer_sales_month
                  where month_start >= :m1 and month_start <= :m0
             ),
             %s,
@@ -140,28 +138,31 @@ final class MarketAnalysisSql {
                  group by sp.area_code
             ),
             active as (
-                select cu.area_code, cu.business_format, count(distinct sm.customer_id) as n
-                  from sales_month sm
-                  join cust cu on cu.customer_id = sm.customer_id
-                 where sm.month_start = :m0
+                select cu.area_code, cu.business_format, count(*) as n
+                  from customer_sales_month cs
+                  join cust cu on cu.customer_id = cs.customer_id
+                 where cs.month_start = :m0
                  group by cu.area_code, cu.business_format
             ),
             active_total as (
                 select area_code, sum(n) as n from active group by area_code
             ),
+            -- Each customer's latest count of each spec (one observation per customer, spec and day), ranked
+            -- in key order from ix_observation_latest_count before the customers' areas are joined.
             latest_count as (
-                select cu.area_code, cu.business_format, o.spec_code, o.inventory,
-                       row_number() over (partition by o.customer_id, o.spec_code
-                                          order by o.observed_on desc, o.id desc) as rn
-                  from field_observation o
-                  join cust cu on cu.customer_id = o.customer_id
-                 where o.observed_on <= :lastDay and o.inventory is not null
+                select cu.area_code, cu.business_format, x.spec_code, x.inventory
+                  from (select o.customer_id, o.spec_code, o.inventory,
+                               row_number() over (partition by o.customer_id, o.spec_code
+                                                  order by o.observed_on desc) as rn
+                          from field_observation o
+                         where o.observed_on <= :lastDay and o.inventory is not null) x
+                  join cust cu on cu.customer_id = x.customer_id
+                 where x.rn = 1
             ),
             format_stock as (
                 select area_code, business_format, spec_code,
                        cast(sum(inventory) as decimal(30, 10)) / count(*) as mean_inventory
                   from latest_count
-                 where rn = 1
                  group by area_code, business_format, spec_code
             ),
             social as (
@@ -218,13 +219,11 @@ final class MarketAnalysisSql {
                 select 1 as price_class union all select 2 union all select 3 union all select 4 union all select 5
             ),
             class_volume as (
-                select ro.area_code, s.price_class, sum(sm.quantity) as q
-                  from sales_month sm
-                  join retail_customer c on c.id = sm.customer_id
-                  join route ro on ro.code = c.route_code
-                  join cigarette_spec s on s.code = sm.spec_code
-                 where sm.month_start = :m0
-                 group by ro.area_code, s.price_class
+                select a.area_code, s.price_class, sum(a.quantity) as q
+                  from area_sales_month a
+                  join cigarette_spec s on s.code = a.spec_code
+                 where a.month_start = :m0
+                 group by a.area_code, s.price_class
             )
             select r.period, r.area_code, k.price_class, coalesce(v.q, 0),
                    case when r.volume > 0 then round(cast(coalesce(v.q, 0) as decimal(30, 10)) / r.volume, 4)

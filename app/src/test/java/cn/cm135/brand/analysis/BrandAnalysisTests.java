@@ -5,9 +5,13 @@ import static cn.cm135.brand.analysis.BrandAnalysisFixture.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +35,8 @@ class BrandAnalysisTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired BrandAnalysisService analysis;
     @Autowired SalesRollup rollup;
+    @Autowired BrandStatusDecision decision;
+    @Autowired RepositoryService repositoryService;
 
     private BrandAnalysisFixture fixture(String prefix) {
         BrandAnalysisFixture fixture = new BrandAnalysisFixture(jdbc, prefix);
@@ -98,6 +104,25 @@ class BrandAnalysisTests {
         assertThat(k2.momIndex()).isEqualTo(dec("1.0000"));
         assertThat(k2.centreIndex()).isEqualTo(dec("2.9091"));   // (130 + 30) / 55
         assertThat(k2.locked()).isFalse();
+    }
+
+    @Test
+    void aTableWithoutSqlFormIsEvaluatedRowByRowWithTheSameStatuses() throws IOException {
+        // The deployed table with one output written as a FEEL expression ("成熟" + "期"): the same decisions,
+        // but DecisionTableSql does not translate it, so the DMN engine decides every row. The deployment is
+        // rolled back with the test's transaction.
+        String dmn;
+        try (InputStream in = getClass().getResourceAsStream("/processes/brand-status.dmn")) {
+            dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        repositoryService.createDeployment().name("brand-status-feel")
+                .addString("brand-status.dmn", dmn.replace("<text>\"成熟期\"</text>", "<text>\"成熟\" + \"期\"</text>"))
+                .deploy();
+        assertThat(decision.load().sql(BrandAnalysisSql.STATUS_INPUT_COLUMNS)).isEmpty();
+
+        BrandAnalysisFixture fixture = fixture("BRF");
+        analysis.analyse(MONTH);
+        fixture.assertRows(analysis);
     }
 
     @Test

@@ -70,6 +70,7 @@ class MarketAnalysisPostgresTests {
         // Idempotent, and a locked area stays while the others are recomputed.
         analysis.lock(MONTH, fixture.areaR);
         fixture.order(fixture.r1, "S2", "2024-06-29", 30);   // R would now be 50 / 50, no warning
+        rollup.refresh(MONTH);   // as the orders import does for the months it writes
         var again = analysis.analyse(MONTH);
         assertThat(again.analysed()).isEqualTo(2);
         assertThat(again.locked()).isEqualTo(1);

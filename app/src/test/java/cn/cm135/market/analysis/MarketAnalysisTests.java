@@ -95,6 +95,7 @@ class MarketAnalysisTests {
         fixture.observe(fixture.c3, "S3", "2024-06-28", 40, "130");
         fixture.order(fixture.q1, "S3", "2024-06-28", 5);
         fixture.observe(fixture.q1, "S3", "2024-06-29", 12, "110");
+        rollup.refresh(MONTH);   // as the orders import does for the months it writes
         var run = analysis.analyse(MONTH);
 
         assertThat(run.locked()).isEqualTo(1);

@@ -1,0 +1,162 @@
+package cn.cm135.customer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.TestOrganization;
+
+/**
+ * The roll-ups of {@link SalesRollup} on a small hand-checked centre, in months no other test class
+ * uses (2031), each test in a transaction that is rolled back.
+ *
+ * <pre>
+ * cm1's area: customers A, B;  cm2's area: customer C.  Specs S1 (key brand, 100 元/条), S2 (50 元/条).
+ * Orders (条)   2031-01            2031-02                     2031-03
+ *   A          S1 4 (01-06)       S1 2 (02-03), S1 3 (02-10)  S2 1 (03-03)
+ *              S2 6 (01-06)
+ *   B          —                  S2 5 (02-10)                S2 2 (03-17)
+ *   C          S1 1 (01-13)       —                           S1 7 (03-03)
+ * </pre>
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Transactional
+class SalesRollupTests {
+
+    static final YearMonth JAN = YearMonth.of(2031, 1);
+    static final YearMonth FEB = YearMonth.of(2031, 2);
+    static final YearMonth MAR = YearMonth.of(2031, 3);
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SalesRollup rollup;
+
+    TestOrganization org;
+    long a;
+    long b;
+    long c;
+
+    @BeforeEach
+    void orders() {
+        org = new TestOrganization(jdbc, "ROL");
+        org.department("D", "mm", "钱汇总");
+        org.customerManager("D", "cm1", "孙汇总");
+        org.customerManager("D", "cm2", "李汇总");
+        org.spec("S1", "汇总烟(硬)", "100", true);
+        org.spec("S2", "汇总烟(软)", "50", false);
+        a = org.customer("cm1", "A", 10, "ACTIVE");
+        b = org.customer("cm1", "B", 10, "ACTIVE");
+        c = org.customer("cm2", "C", 10, "ACTIVE");
+        org.order(a, "S1", LocalDate.of(2031, 1, 6), 4, "100");
+        org.order(a, "S2", LocalDate.of(2031, 1, 6), 6, "50");
+        org.order(c, "S1", LocalDate.of(2031, 1, 13), 1, "100");
+        org.order(a, "S1", LocalDate.of(2031, 2, 3), 2, "100");
+        org.order(a, "S1", LocalDate.of(2031, 2, 10), 3, "100");
+        org.order(b, "S2", LocalDate.of(2031, 2, 10), 5, "50");
+        org.order(a, "S2", LocalDate.of(2031, 3, 3), 1, "50");
+        org.order(b, "S2", LocalDate.of(2031, 3, 17), 2, "50");
+        org.order(c, "S1", LocalDate.of(2031, 3, 3), 7, "100");
+    }
+
+    @Test
+    void eachRollupHoldsTheHandCountedNumbers() {
+        assertThat(rollup.ensure(JAN, MAR)).containsExactly(JAN, FEB, MAR);
+
+        // sales_month: A's S1 in February, 2 + 3 on two days.
+        assertThat(rows("select quantity, amount, order_days from sales_month where month_start = ? and customer_id = ?",
+                FEB.atDay(1), a)).containsExactly(List.of(5L, dec("500.00"), 2L));
+        // customer_sales_month: A in January 4 + 6 = 10 条, 400 + 300 = 700 元, 2 specs; B nothing in January.
+        assertThat(rows("select customer_id, quantity, amount, specs from customer_sales_month "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id", JAN.atDay(1), a, b, c))
+                .containsExactly(List.of(a, 10L, dec("700.00"), 2L), List.of(c, 1L, dec("100.00"), 1L));
+        // customer_order_day: A ordered on 02-03 and 02-10.
+        assertThat(jdbc.queryForList("select order_date from customer_order_day where customer_id = ? "
+                + "and order_date >= ? and order_date < ? order by 1", LocalDate.class, a, FEB.atDay(1), MAR.atDay(1)))
+                .containsExactly(LocalDate.of(2031, 2, 3), LocalDate.of(2031, 2, 10));
+        // area_sales_month: cm1's area in March, S2 from A 1 and B 2 = 3 条 by 2 buyers; cm2's S1 7 by 1.
+        assertThat(areaRows(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S2"), 3L, dec("150.00"), 2L),
+                List.of(org.code("A-cm2"), org.code("S1"), 7L, dec("700.00"), 1L));
+        // sales_quarter of March (January .. March): A S1 0 in March, 5 in February, 4 + 5 = 9 in the quarter.
+        assertThat(quarter(MAR)).containsExactly(
+                List.of(a, org.code("S1"), 0L, 5L, 9L), List.of(a, org.code("S2"), 1L, 0L, 7L),
+                List.of(b, org.code("S2"), 2L, 5L, 7L), List.of(c, org.code("S1"), 7L, 0L, 8L));
+    }
+
+    @Test
+    void refreshingAMonthRecomputesTheQuartersThatReadIt() {
+        rollup.ensure(JAN, MAR);
+        // A late January line for B: January's roll-ups and the quarters of January, February and March change.
+        org.order(b, "S1", LocalDate.of(2031, 1, 30), 10, "100");
+        rollup.refresh(JAN);
+
+        assertThat(rows("select quantity, specs from customer_sales_month where month_start = ? and customer_id = ?",
+                JAN.atDay(1), b)).containsExactly(List.of(10L, 1L));
+        assertThat(quarter(FEB)).contains(List.of(b, org.code("S1"), 0L, 10L, 10L));
+        assertThat(quarter(MAR)).contains(List.of(b, org.code("S1"), 0L, 0L, 10L));
+        // Nothing was rolled up after March, so there is no April quarter to recompute.
+        assertThat(jdbc.queryForObject("select count(*) from sales_quarter where month_start = ?", Integer.class,
+                MAR.plusMonths(1).atDay(1))).isZero();
+    }
+
+    @Test
+    void aCustomerMovingToAnotherAreaTakesItsSalesAlongInEveryMonth() {
+        rollup.ensure(JAN, MAR);
+        assertThat(rollup.alignAreas()).isEmpty();
+
+        jdbc.update("update retail_customer set route_code = ? where id = ?", org.code("R-cm2"), b);
+        assertThat(rollup.alignAreas()).containsExactlyInAnyOrder(org.code("A-cm1"), org.code("A-cm2"));
+
+        // March: S2 of cm1's area is A's 1 条 alone; B's 2 条 now count in cm2's area.
+        assertThat(areaRows(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S2"), 1L, dec("50.00"), 1L),
+                List.of(org.code("A-cm2"), org.code("S1"), 7L, dec("700.00"), 1L),
+                List.of(org.code("A-cm2"), org.code("S2"), 2L, dec("100.00"), 1L));
+        // February, rolled up before the move, follows too.
+        assertThat(areaRows(FEB)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 5L, dec("500.00"), 1L),
+                List.of(org.code("A-cm2"), org.code("S2"), 5L, dec("250.00"), 1L));
+        assertThat(rollup.alignAreas()).isEmpty();
+    }
+
+    @Test
+    void aNewCustomerWithoutOrdersIsRecordedWithoutRecomputingItsArea() {
+        rollup.ensure(JAN, MAR);
+        long d = org.customer("cm1", "D", 10, "ACTIVE");
+        assertThat(rollup.alignAreas()).isEmpty();
+        assertThat(jdbc.queryForObject("select area_code from area_sales_customer where customer_id = ?", String.class, d))
+                .isEqualTo(org.code("A-cm1"));
+    }
+
+    private List<List<Object>> areaRows(YearMonth month) {
+        return rows("select area_code, spec_code, quantity, amount, buyers from area_sales_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code", month.atDay(1),
+                org.code("A-cm1"), org.code("A-cm2"));
+    }
+
+    private List<List<Object>> quarter(YearMonth month) {
+        return rows("select customer_id, spec_code, quantity, prev_quantity, quantity_3m from sales_quarter "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id, spec_code", month.atDay(1),
+                a, b, c);
+    }
+
+    private List<List<Object>> rows(String sql, Object... args) {
+        return jdbc.queryForList(sql, args).stream().map(Map::values).map(values -> List.copyOf(values.stream()
+                .map(v -> v instanceof Number n && !(v instanceof BigDecimal) ? (Object) n.longValue() : v)
+                .toList())).toList();
+    }
+
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+}
