@@ -102,6 +102,14 @@ class AnalysisApiTests {
 
         ResponseEntity<Map> confirmed = as(cm1).postForEntity(url + "/confirmation", Map.of("all", true), Map.class);
         assertThat(confirmed.getBody()).containsEntry("confirmed", 2).containsEntry("unconfirmed", 0);
+
+        // The same survey as a printable report and CSV (UTF-8 with BOM), for the team's market manager.
+        ResponseEntity<byte[]> csv = as(mm1).getForEntity("/reports/demand-survey/" + MONTH + ".csv?cm=" + cm1, byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains("货源,1,50.0%,1,1").contains("服务,1,50.0%,1,0");
+        assertThat(as(mm2).getForEntity("/reports/demand-survey/" + MONTH + "?cm=" + cm1, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
