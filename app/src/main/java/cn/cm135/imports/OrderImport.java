@@ -2,7 +2,7 @@ package cn.cm135.imports;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,41 +63,61 @@ class OrderImport implements CsvImporter {
     public void importRows(CsvRows rows, ImportContext context) {
         Map<String, Long> customers = lookups.customerIdsByLicence();
         Set<String> specs = lookups.specCodes();
-        Set<YearMonth> months = new HashSet<>();
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(context.jdbc());
-        // Before a chunk overwrites lines, note the months they are in now: an update may move a line
-        // to another month, and the month it leaves must be rolled up again as well.
-        UpsertBatch orderLines = context.batch(UPSERT).beforeFlush(chunk -> months.addAll(storedMonths(jdbc, chunk)));
+        ChangedMonths months = new ChangedMonths(new NamedParameterJdbcTemplate(context.jdbc()));
+        UpsertBatch orderLines = context.batch(UPSERT).listener(months);
         context.forEachRow(rows, row -> {
             String orderNo = row.read(ORDER_NO);
             Long customerId = KnownReferences.customer(row, LICENCE, customers);
             String spec = KnownReferences.spec(row, SPEC, specs);
-            LocalDate orderDate = row.read(ORDER_DATE, Cells::date);
-            Object[] values = {orderNo, spec, customerId, orderDate,
+            Object[] values = {orderNo, spec, customerId, row.read(ORDER_DATE, Cells::date),
                     row.read(QUANTITY, Cells.integerBetween(1, Integer.MAX_VALUE)),
                     row.read(AMOUNT, Cells.moneyAtLeastZero())};
             if (!row.bad()) {
                 orderLines.add(values);
-                months.add(YearMonth.from(orderDate));
             }
         });
         if (!context.errors().any()) {
             orderLines.flush();
-            rollup.refresh(months);
+            rollup.refresh(months.changed);
         }
     }
 
-    private static Set<YearMonth> storedMonths(NamedParameterJdbcTemplate jdbc, Collection<Object[]> chunk) {
-        List<Object> orderNos = chunk.stream().map(values -> values[0]).distinct().toList();
-        Set<YearMonth> months = new HashSet<>();
-        for (int from = 0; from < orderNos.size(); from += LOOKUP_CHUNK) {
-            jdbc.query("select distinct order_date from order_line where order_no in (:orderNos)",
-                    new MapSqlParameterSource("orderNos", orderNos.subList(from, Math.min(orderNos.size(),
-                            from + LOOKUP_CHUNK))),
-                    rs -> {
-                        months.add(YearMonth.from(rs.getDate(1).toLocalDate()));
-                    });
+    /**
+     * The months whose order lines a file changed: the month of every line inserted or updated, and
+     * the months an updated line may have left (read before the chunk overwrites them). Lines imported
+     * again unchanged change no month, so importing a file twice refreshes nothing the second time.
+     */
+    private static final class ChangedMonths implements UpsertBatch.Listener {
+
+        private final NamedParameterJdbcTemplate jdbc;
+        private final Set<YearMonth> changed = new HashSet<>();
+        private final Map<Object, Set<YearMonth>> stored = new HashMap<>();
+
+        ChangedMonths(NamedParameterJdbcTemplate jdbc) {
+            this.jdbc = jdbc;
         }
-        return months;
+
+        @Override
+        public void beforeWrite(List<Object[]> chunk) {
+            stored.clear();
+            List<Object> orderNos = chunk.stream().map(values -> values[0]).distinct().toList();
+            for (int from = 0; from < orderNos.size(); from += LOOKUP_CHUNK) {
+                jdbc.query("select distinct order_no, order_date from order_line where order_no in (:orderNos)",
+                        new MapSqlParameterSource("orderNos",
+                                orderNos.subList(from, Math.min(orderNos.size(), from + LOOKUP_CHUNK))),
+                        rs -> {
+                            stored.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                                    .add(YearMonth.from(rs.getDate(2).toLocalDate()));
+                        });
+            }
+        }
+
+        @Override
+        public void written(List<Object[]> rows) {
+            for (Object[] values : rows) {
+                changed.add(YearMonth.from((LocalDate) values[3]));
+                changed.addAll(stored.getOrDefault(values[0], Set.of()));
+            }
+        }
     }
 }

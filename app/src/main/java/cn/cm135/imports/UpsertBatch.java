@@ -2,11 +2,9 @@ package cn.cm135.imports;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +28,7 @@ final class UpsertBatch {
     private final ImportErrors errors;
     // A key repeated within a chunk: the later row wins, as it would in separate chunks.
     private final Map<List<Object>, Object[]> buffer = new LinkedHashMap<>();
-    private Consumer<Collection<Object[]>> beforeFlush = rows -> { };
+    private Listener listener = new Listener() { };
     private long rows;
     private long inserted;
     private long updated;
@@ -47,9 +45,19 @@ final class UpsertBatch {
         this.errors = errors;
     }
 
-    /** Shows {@code listener} each chunk of rows (values in declaration order) just before it is written. */
-    UpsertBatch beforeFlush(Consumer<Collection<Object[]>> listener) {
-        this.beforeFlush = listener;
+    /** Sees each chunk of rows (values in declaration order) before it is written, and what it changed. */
+    interface Listener {
+
+        default void beforeWrite(List<Object[]> chunk) {
+        }
+
+        /** The rows of the chunk that were inserted or updated (identical rows are left alone). */
+        default void written(List<Object[]> changed) {
+        }
+    }
+
+    UpsertBatch listener(Listener listener) {
+        this.listener = listener;
         return this;
     }
 
@@ -71,11 +79,20 @@ final class UpsertBatch {
             buffer.clear();
             return;
         }
-        beforeFlush.accept(buffer.values());
-        if (updateSql != null) {
-            updated += sum(jdbc.batchUpdate(updateSql, arguments(true), updateTypes));
+        List<Object[]> chunk = List.copyOf(buffer.values());
+        listener.beforeWrite(chunk);
+        int[] updates = updateSql == null ? new int[chunk.size()]
+                : jdbc.batchUpdate(updateSql, arguments(true), updateTypes);
+        int[] inserts = jdbc.batchUpdate(insertSql, arguments(false), insertTypes);
+        updated += sum(updates);
+        inserted += sum(inserts);
+        List<Object[]> changed = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (updates[i] > 0 || inserts[i] > 0) {
+                changed.add(chunk.get(i));
+            }
         }
-        inserted += sum(jdbc.batchUpdate(insertSql, arguments(false), insertTypes));
+        listener.written(changed);
         buffer.clear();
     }
 

@@ -170,6 +170,17 @@ class ImportServiceTests {
                 .stream().map(r -> List.copyOf(r.values())).toList()).containsExactly(
                         List.of(p + "S01", 0, 3, 3), List.of(p + "S02", 5, 0, 5), List.of(p + "S03", 0, 10, 10),
                         List.of(p + "S04", 0, 2, 2));
+
+        // The same correction again changes no line, so no month is rolled up again.
+        List<Object> refreshed = refreshedAt();
+        ImportReport again = Samples.run(imports, ImportKind.ORDERS, Samples.utf8WithBom(moved), EncodingChoice.AUTO);
+        assertThat(again.tables()).containsExactly(new TableCount("order_line", 1, 0, 0, 1));
+        assertThat(refreshedAt()).isEqualTo(refreshed);
+    }
+
+    private List<Object> refreshedAt() {
+        return jdbc.queryForList("select refreshed_at from sales_month_refresh where month_start in (?, ?) "
+                + "order by month_start", Object.class, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1));
     }
 
     private List<Object> monthOf(long customerId, String month) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -48,7 +49,7 @@ final class BrandAnalysisSql {
     static final String DELETE_UNLOCKED = "delete from brand_month_result where period = :period and not locked";
 
     /** Columns of the DMN table's inputs in {@link #insertResults(String)}. */
-    static final java.util.Map<String, String> STATUS_INPUT_COLUMNS = java.util.Map.of(
+    static final Map<String, String> STATUS_INPUT_COLUMNS = Map.of(
             "monthsSinceLaunch", "b.months_since_launch", "deltaPp", "b.delta_pp");
 
     /**

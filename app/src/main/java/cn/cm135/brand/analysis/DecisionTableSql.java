@@ -14,6 +14,7 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 
 /**
  * A DMN decision table as one SQL {@code CASE} expression, when the table is simple enough for the
@@ -112,7 +113,8 @@ final class DecisionTableSql {
         if (m.matches()) {
             String low = m.group(1).equals("[") ? " >= " : " > ";
             String high = m.group(4).equals("]") ? " <= " : " < ";
-            return Optional.of("(" + column + low + number(m.group(2)) + " and " + column + high + number(m.group(3)) + ")");
+            return Optional.of("(" + column + low + number(m.group(2)) + " and " + column + high + number(m.group(3))
+                    + ")");
         }
         m = EQUALS.matcher(test);
         if (m.matches()) {
@@ -130,7 +132,7 @@ final class DecisionTableSql {
                 || expressionLanguage.equalsIgnoreCase("https://www.omg.org/spec/DMN/20191111/FEEL/");
     }
 
-    private static String text(org.camunda.bpm.model.dmn.instance.Text text) {
+    private static String text(Text text) {
         return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
     }
 }

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The set-based SQL of step 5 (indicators.md, "Customer: business effect", "business capability
  * score", "Customer grade"). One INSERT … SELECT computes every customer of the marketing centre for
  * month m from the roll-ups ({@link SalesRollup}): customer totals of 6 months, the customer × spec
- * rows of the quarter m−2 … m, the order days of the last 91 days, and the latest inventory counts. Percentile ranks, peer
- * means and deciles are window functions over that one population, so they are computed once for
- * the whole centre. The statement runs unchanged on H2 2.x and PostgreSQL 15.
+ * rows of the quarter m−2 … m, the order days of the last 91 days, and the latest inventory counts.
+ * Percentile ranks, peer means and deciles are window functions over that one population, so they are
+ * computed once for the whole centre. The statement runs unchanged on H2 2.x and PostgreSQL 15.
  *
  * <p>Conventions decided here (ours, where indicators.md leaves them open):
  * <ul>
@@ -176,7 +176,8 @@ final class CustomerAnalysisSql {
                        coalesce(sp.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
                        coalesce(o.order_days, 0) as order_days, coalesce(o.order_weeks, 0) as order_weeks,
                        case when s.volume > 0 then cast(s.amount as decimal(30, 10)) / s.volume else 0 end as unit_value,
-                       case when s.volume > 0 then cast(sp.key_volume as decimal(30, 10)) / s.volume else 0 end as key_share,
+                       case when s.volume > 0
+                            then cast(sp.key_volume as decimal(30, 10)) / s.volume else 0 end as key_share,
                        case when s.prev_volume > 0
                             then cast(s.volume as decimal(30, 10)) / s.prev_volume end as mom_index,
                        case when s.last_year_volume > 0

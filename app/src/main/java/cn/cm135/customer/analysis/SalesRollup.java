@@ -170,7 +170,8 @@ public class SalesRollup {
         boolean aligned = !alignAreas().isEmpty();
         Set<YearMonth> done = new HashSet<>();
         jdbc.query("select month_start from sales_month_refresh where month_start >= :from and month_start <= :to",
-                new MapSqlParameterSource("from", Date.valueOf(from.atDay(1))).addValue("to", Date.valueOf(to.atDay(1))),
+                new MapSqlParameterSource("from", Date.valueOf(from.atDay(1)))
+                        .addValue("to", Date.valueOf(to.atDay(1))),
                 rs -> {
                     done.add(YearMonth.from(rs.getDate(1).toLocalDate()));
                 });
@@ -214,8 +215,8 @@ public class SalesRollup {
                     connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
         }
         if (Boolean.TRUE.equals(postgres)) {
-            jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, customer_order_day, "
-                    + "area_sales_month");
+            jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, "
+                    + "customer_order_day, area_sales_month");
         }
     }
 

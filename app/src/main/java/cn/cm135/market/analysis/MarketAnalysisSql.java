@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * The set-based SQL of step 8 市场分析 (indicators.md, "Market analysis"): one INSERT … SELECT computes
  * every area of the marketing centre for month m from the roll-ups {@code area_sales_month} (months
- * m−11 … m) and {@code customer_sales_month} (active customers, the centre), the field observations and the anomalies; three more INSERT … SELECTs write the detail rows (price
- * class shares, observed spec prices, anomaly counts) of the areas whose row is not locked. The
- * statements run unchanged on H2 2.x and PostgreSQL 15.
+ * m−11 … m) and {@code customer_sales_month} (active customers, the centre), the field observations
+ * and the anomalies; three more INSERT … SELECTs write the detail rows (price class shares, observed
+ * spec prices, anomaly counts) of the areas whose row is not locked. The statements run unchanged on
+ * H2 2.x and PostgreSQL 15.
  *
  * <p>Conventions decided here (ours, where indicators.md leaves them open):
  * <ul>
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *     latest counts of s (greatest date ≤ the last day of m, one count per customer and day; no lower
  *     bound) among the area's customers of f that have such a count, × the number of active customers
  *     of f; summed over f and s. An 业态 without any count of s adds nothing for s. 0 when nothing was
- *     ever counted; then 存销比 and 可销天数 are null (unknown, not "no stock"), as they are when the month volume is 0.</li>
+ *     ever counted; then 存销比 and 可销天数 are null (unknown, not "no stock"), as they are when the
+ *     month volume is 0.</li>
  * <li>Retail margin rate: p = p̄_s as for the price index, Q = the area's volume of s in m, over the
  *     observed specs; null when Σ p·Q = 0.</li>
  * <li>Seasonal index of the coming month m+1 = V(m−11) ÷ (Σ V(m−11 … m) ÷ 12): "last year" is the
