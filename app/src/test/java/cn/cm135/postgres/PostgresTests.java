@@ -35,7 +35,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ActiveProfiles({"test", "postgres"})
 class PostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CycleService cycles;
@@ -44,19 +44,9 @@ class PostgresTests {
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll

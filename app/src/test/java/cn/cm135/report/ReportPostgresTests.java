@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.cm135.postgres.OwnPostgres;
+
 /**
  * Every report's SQL on a real PostgreSQL: the same {@link ReportFixture} rows give the same cells as on H2
  * ({@link ReportPagesTests}), including the aggregates of 片区统计 (avg, round, decimal division) and the
@@ -32,26 +34,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired ReportCatalog catalog;
 
     ReportFixture f;
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll

@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.cm135.postgres.OwnPostgres;
+
 /**
  * The hand-computed {@link CustomerAnalysisFixture} on its own embedded PostgreSQL: the fixture's
  * customers are the whole marketing centre, so the company-wide deciles, terciles and grades are
@@ -27,24 +29,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ActiveProfiles({"test", "postgres"})
 class CustomerAnalysisPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CustomerAnalysisService analysis;
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll

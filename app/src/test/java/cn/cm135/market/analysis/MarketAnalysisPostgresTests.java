@@ -20,6 +20,8 @@ import cn.cm135.customer.ledger.NegotiatedQuantityService;
 import cn.cm135.customer.ledger.SalesLedgerService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.cm135.postgres.OwnPostgres;
+
 /**
  * The hand-computed {@link MarketAnalysisFixture} on its own embedded PostgreSQL: the fixture's
  * customers are the whole marketing centre, so the centre index (130 ÷ 130 = 1.0000) and the market
@@ -32,7 +34,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ActiveProfiles({"test", "postgres"})
 class MarketAnalysisPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired SalesRollup rollup;
@@ -40,19 +42,9 @@ class MarketAnalysisPostgresTests {
     @Autowired SalesLedgerService ledger;
     @Autowired NegotiatedQuantityService negotiated;
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll

@@ -10,6 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.cm135.postgres.OwnPostgres;
+
 /**
  * {@link StrategyRuleTests} on its own embedded PostgreSQL: the ten rules and their near misses, and the
  * redeployed table, give the same strategies with the same reasons as on H2 (the same SQL, unchanged).
@@ -20,21 +22,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ActiveProfiles({"test", "postgres"})
 class StrategyPostgresTests extends StrategyRuleTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll

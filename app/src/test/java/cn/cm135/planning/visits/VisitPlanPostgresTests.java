@@ -20,6 +20,8 @@ import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.customer.ledger.NegotiatedQuantityService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.cm135.postgres.OwnPostgres;
+
 /**
  * The hand-computed {@link VisitPlanFixture} on its own embedded PostgreSQL: the proposal's INSERT … SELECT
  * (string building, casts, the strategy subquery), the set-based 商定总量 and the plan's writes give the same
@@ -31,26 +33,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ActiveProfiles({"test", "postgres"})
 class VisitPlanPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired SalesRollup rollup;
     @Autowired VisitPlanService plans;
     @Autowired NegotiatedQuantityService negotiated;
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        OwnPostgres.register(registry, POSTGRES);
     }
 
     @AfterAll
