@@ -2,26 +2,23 @@ package cn.cm135.processcoverage;
 
 import java.util.List;
 
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.AnnotatedBeanDefinitionReader;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Puts the process-test-coverage engine listeners into every Spring test context (registered in
- * {@code META-INF/spring.factories} of the test resources).
+ * Puts the process-test-coverage engine listeners ({@link ProcessCoverageEngineConfiguration}) into every
+ * Spring test context (registered in {@code META-INF/spring.factories} of the test resources).
  * <p>
- * The library's own {@code ProcessEngineCoverageTestExecutionListener} comes with its jar; it records the
- * flow nodes each test class passes, but only in an engine configured by
- * {@link ProcessEngineCoverageConfiguration}. An {@code @Import} on some test classes would change their
- * context cache key and start extra contexts; a listing in {@code AutoConfiguration.imports} would also reach
- * the benchmark main classes, which start the application on the test classpath without a test listener
- * (the engine listeners then fail on the first process instance). A context customizer reaches test contexts
- * only, and since every test context gets the same (equal) customizer, the cache key stays shared.
+ * An {@code @Import} on some test classes would change their context cache key and start extra contexts; a
+ * listing in {@code AutoConfiguration.imports} would also reach the benchmark main classes, which start the
+ * application on the test classpath without {@link ProcessCoverageTestExecutionListener} (the engine
+ * listeners then fail on the first process instance). A context customizer reaches test contexts only, and
+ * since every test context gets the same (equal) customizer, the cache key stays shared.
  */
 class ProcessCoverageContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -36,7 +33,8 @@ class ProcessCoverageContextCustomizerFactory implements ContextCustomizerFactor
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             if (context instanceof BeanDefinitionRegistry registry) {
-                new AnnotatedBeanDefinitionReader(registry).register(ProcessEngineCoverageConfiguration.class);
+                registry.registerBeanDefinition(ProcessCoverageEngineConfiguration.class.getName(),
+                        new RootBeanDefinition(ProcessCoverageEngineConfiguration.class));
             }
         }
 
