@@ -28,18 +28,22 @@ record DeployedProcess(String key, String xml, List<String> flowNodeIds, List<St
     static List<DeployedProcess> fromClasspath() throws IOException {
         List<DeployedProcess> processes = new ArrayList<>();
         for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
-            String xml;
             try (InputStream in = file.getInputStream()) {
-                xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                processes.addAll(fromXml(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
-            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            for (Process process : model.getModelElementsByType(Process.class)) {
-                if (process.isExecutable()) {
-                    List<String> nodes = new ArrayList<>();
-                    List<String> flows = new ArrayList<>();
-                    collect(process.getFlowElements(), nodes, flows);
-                    processes.add(new DeployedProcess(process.getId(), xml, nodes, flows));
-                }
+        }
+        return processes;
+    }
+
+    static List<DeployedProcess> fromXml(String xml) {
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        List<DeployedProcess> processes = new ArrayList<>();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable()) {
+                List<String> nodes = new ArrayList<>();
+                List<String> flows = new ArrayList<>();
+                collect(process.getFlowElements(), nodes, flows);
+                processes.add(new DeployedProcess(process.getId(), xml, nodes, flows));
             }
         }
         return processes;

@@ -5,19 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.camunda.community.process_test_coverage.core.export.CoverageStateJsonExporter;
 import org.camunda.community.process_test_coverage.core.export.CoverageStateResult;
-import org.camunda.community.process_test_coverage.core.model.Event;
-import org.camunda.community.process_test_coverage.core.model.EventSource;
 import org.camunda.community.process_test_coverage.core.model.Model;
 import org.camunda.community.process_test_coverage.core.model.Suite;
 import org.camunda.community.process_test_coverage.report.CoverageReportUtil;
@@ -63,21 +59,16 @@ public final class ProcessCoverageSummary {
         List<String> missingLines = new ArrayList<>();
         List<String> belowMinimum = new ArrayList<>();
         for (DeployedProcess process : processes) {
-            Set<String> passedNodes = passed(suites, process.key(), EventSource.FLOW_NODE);
-            Set<String> passedFlows = passed(suites, process.key(), EventSource.SEQUENCE_FLOW);
-            List<String> missing = process.flowNodeIds().stream().filter(id -> !passedNodes.contains(id)).toList();
-            int total = process.flowNodeIds().size();
-            int covered = total - missing.size();
-            long flowsCovered = process.sequenceFlowIds().stream().filter(passedFlows::contains).count();
-            double share = total == 0 ? 1.0 : (double) covered / total;
-            lines.add(String.format(Locale.ROOT, "%-22s %8d %6d %6.1f %%   %d/%d", process.key(), covered, total,
-                    100 * share, flowsCovered, process.sequenceFlowIds().size()));
-            coveredAll += covered;
-            totalAll += total;
-            if (!missing.isEmpty()) {
-                missingLines.add("not reached in " + process.key() + ": " + String.join(", ", missing));
+            ModelCoverage coverage = ModelCoverage.of(process, suites);
+            lines.add(String.format(Locale.ROOT, "%-22s %8d %6d %6.1f %%   %d/%d", process.key(),
+                    coverage.coveredNodes(), coverage.totalNodes(), 100 * coverage.share(),
+                    coverage.coveredSequenceFlows(), process.sequenceFlowIds().size()));
+            coveredAll += coverage.coveredNodes();
+            totalAll += coverage.totalNodes();
+            if (!coverage.missingNodeIds().isEmpty()) {
+                missingLines.add("not reached in " + process.key() + ": " + String.join(", ", coverage.missingNodeIds()));
             }
-            if (share < minimum) {
+            if (coverage.share() < minimum) {
                 belowMinimum.add(process.key());
             }
         }
@@ -114,18 +105,6 @@ public final class ProcessCoverageSummary {
                     .sorted()
                     .toList();
         }
-    }
-
-    private static Set<String> passed(List<Suite> suites, String processKey, EventSource source) {
-        Set<String> ids = new HashSet<>();
-        for (Suite suite : suites) {
-            for (Event event : suite.getEvents(processKey)) {
-                if (event.getSource() == source) {
-                    ids.add(event.getDefinitionKey());
-                }
-            }
-        }
-        return ids;
     }
 
     /** The library's report over all classes; a process no test started still shows, with nothing covered. */
