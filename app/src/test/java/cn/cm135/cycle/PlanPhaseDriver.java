@@ -61,6 +61,7 @@ final class PlanPhaseDriver {
         int demandsRecorded;
         int generatedStrategies;
         boolean firstMonth;
+        boolean rejected;
         final Map<String, Integer> completedTasks = new LinkedHashMap<>();
 
         void completed(String taskDefinitionKey) {
@@ -102,6 +103,7 @@ final class PlanPhaseDriver {
 
     /** Steps 1–10 and the opening of step 11, rejections included when {@code rejects}. */
     void planUpToVisitPlan(Run run, boolean rejects) {
+        run.outcome().rejected = rejects;
         at(run, 1, 6, 5);
         runJobs(run); // 预测本月目标
         at(run, 1, 8, 30);
