@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,14 +73,16 @@ final class PlanPhaseDriver {
     private final TestRestTemplate rest;
     private final String engineName;
     private final ManagementService managementService;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final boolean movesClock;
 
-    PlanPhaseDriver(TestRestTemplate rest, String engineName, ManagementService managementService, ObjectMapper json,
-            boolean movesClock) {
+    PlanPhaseDriver(TestRestTemplate rest, String engineName, ManagementService managementService, JdbcTemplate jdbc,
+            ObjectMapper json, boolean movesClock) {
         this.rest = rest;
         this.engineName = engineName;
         this.managementService = managementService;
+        this.jdbc = jdbc;
         this.json = json;
         this.movesClock = movesClock;
     }
@@ -170,7 +173,9 @@ final class PlanPhaseDriver {
         Map<String, Object> task = run.cm().task(run.businessKey(), "Task_SetTargets");
         Map<String, Object> form = run.cm().formVariables(id(task));
         assertThat(task.get("name")).isEqualTo("制定客户经理目标（" + run.month() + "）");
-        assertThat(form.get("forecastVolume")).as("the forecast is shown").isNotNull();
+        assertThat(((Number) form.get("forecastVolume")).intValue()).as("the stored forecast is shown").isEqualTo(
+                count("select forecast_volume from monthly_target where customer_manager_id = ? and period = ?",
+                        run.customerManagerId(), run.month().toString()));
         if (raisePercent > 0) {
             assertThat(form.get("rejectionReason")).as("the market manager's reason shows in the reopened form")
                     .isEqualTo(run.outcome().targetRejection);
@@ -238,7 +243,10 @@ final class PlanPhaseDriver {
     void confirmDemands(Run run) {
         Map<String, Object> task = run.cm().task(run.businessKey(), "Task_ConfirmDemands");
         Map<String, Object> form = run.cm().formVariables(id(task));
-        assertThat(((Number) form.get("needCount")).longValue()).isGreaterThanOrEqualTo(run.outcome().demandsRecorded);
+        // The 客户需求调查统计表 counts every need collected last month from the customer manager's customers.
+        assertThat(((Number) form.get("needCount")).intValue()).isEqualTo(count("select count(*) from customer_demand "
+                + "where period = ? and customer_id in (" + CUSTOMERS_OF + ")", run.month().minusMonths(1).toString(),
+                run.customerManagerId())).isGreaterThanOrEqualTo(run.outcome().demandsRecorded);
         run.cm().submit(id(task), Map.of("confirmDemands", true));
         run.outcome().completed("Task_ConfirmDemands");
     }
@@ -251,7 +259,9 @@ final class PlanPhaseDriver {
         for (String level : List.of("levelExcellent", "levelGood", "levelFair", "levelPoor")) {
             levels += ((Number) form.get(level)).longValue();
         }
-        assertThat(levels).as("every analysed customer has a level").isEqualTo(((Number) form.get("customerCount")).longValue());
+        assertThat(levels).as("every analysed customer has a level").isEqualTo(((Number) form.get("customerCount")).longValue())
+                .isEqualTo(count("select count(*) from customer_month_result where period = ? and customer_id in ("
+                        + CUSTOMERS_OF + ")", run.month().minusMonths(1).toString(), run.customerManagerId()));
         run.cm().submit(id(task), Map.of());
         run.outcome().completed("Task_ReviewCustomerAnalysis");
     }
@@ -432,6 +442,15 @@ final class PlanPhaseDriver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ids of a customer manager's customers, as a subquery with one parameter (the customer manager). */
+    static final String CUSTOMERS_OF = "select c.id from retail_customer c join route r on r.code = c.route_code "
+            + "join area a on a.code = r.area_code where a.customer_manager_id = ?";
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
     }
 
     static String id(Map<String, Object> task) {

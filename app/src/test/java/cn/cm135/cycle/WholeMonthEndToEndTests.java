@@ -177,7 +177,7 @@ class WholeMonthEndToEndTests {
         String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("cm01:" + month)
                 .singleResult().getId();
 
-        PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, json, true);
+        PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, jdbc, json, true);
         Run run = driver.run("cm01", mm, month, pi);
         driver.planUpToVisitPlan(run, true);
 
@@ -215,7 +215,7 @@ class WholeMonthEndToEndTests {
 
         // One clock for every thread: the morning of the 2nd (the engine clock is global).
         PlanPhaseDriver.setClock(month, 2, 9, 0);
-        PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, json, false);
+        PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, jdbc, json, false);
         List<Run> runs = new ArrayList<>();
         for (CustomerManager cm : organization.activeCustomerManagers()) {
             String pi = instances.stream().filter(i -> i.getBusinessKey().startsWith(cm.id() + ":")).findFirst()
@@ -424,10 +424,8 @@ class WholeMonthEndToEndTests {
         return proposed;
     }
 
-    /** The ids of a customer manager's customers, as a subquery with one parameter (the customer manager). */
     private static String customersOf() {
-        return "select c.id from retail_customer c join route r on r.code = c.route_code "
-                + "join area a on a.code = r.area_code where a.customer_manager_id = ?";
+        return PlanPhaseDriver.CUSTOMERS_OF;
     }
 
     private int count(String sql, Object... args) {
