@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,8 +35,8 @@ import cn.cm135.cycle.TasklistClient.Json;
  * Each step is a method so the single-month run and the concurrent run (and later steps 12–16) share them.
  *
  * <p>Times: with {@code movesClock} the engine clock (and with it the app's {@code Clock}) is set to the
- * working time of each step, days 1–4 of the month, as one person would work; the concurrent run keeps one
- * clock for all threads, since the engine clock is global.
+ * working time of each step, days 1–4 of the month, as one person would work. The engine clock is global, so the
+ * concurrent run leaves it alone inside a day and moves it between days ({@link #planDays()}).
  */
 final class PlanPhaseDriver {
 
@@ -87,11 +88,14 @@ final class PlanPhaseDriver {
         this.movesClock = movesClock;
     }
 
-    Run run(String customerManagerId, String marketManagerId, YearMonth month, String processInstanceId) {
+    /** The run of one instance; {@code rejects}: the market manager rejects each of the three reviews once. */
+    Run run(String customerManagerId, String marketManagerId, YearMonth month, String processInstanceId,
+            boolean rejects) {
+        Outcome outcome = new Outcome();
+        outcome.rejected = rejects;
         return new Run(customerManagerId, marketManagerId, month, processInstanceId,
                 new TasklistClient(rest, engineName, customerManagerId, json),
-                new TasklistClient(rest, engineName, marketManagerId, json),
-                new Outcome());
+                new TasklistClient(rest, engineName, marketManagerId, json), outcome);
     }
 
     static void setClock(YearMonth month, int day, int hour, int minute) {
@@ -104,9 +108,23 @@ final class PlanPhaseDriver {
         }
     }
 
-    /** Steps 1–10 and the opening of step 11, rejections included when {@code rejects}. */
-    void planUpToVisitPlan(Run run, boolean rejects) {
-        run.outcome().rejected = rejects;
+    /** Steps 1–10 and the opening of step 11, day by day. */
+    void planUpToVisitPlan(Run run) {
+        planDays().forEach(day -> day.accept(run));
+    }
+
+    /**
+     * The plan phase as the working days 1–4 of the month, each what one person does that day. The concurrent run
+     * works the days in lock-step (every customer manager finishes day d before the clock moves to d + 1), the
+     * way the later weeks and visit days will need it.
+     */
+    List<Consumer<Run>> planDays() {
+        return List.of(this::targetsAndNeedsDay, this::analysisDay, this::strategiesDay, this::workPlanDay);
+    }
+
+    /** Day 1: targets (1, 1a), a first month's backfill (2, 3), last month's needs (4); the customer analysis runs. */
+    void targetsAndNeedsDay(Run run) {
+        boolean rejects = run.outcome().rejected;
         at(run, 1, 6, 5);
         runJobs(run); // 预测本月目标
         at(run, 1, 8, 30);
@@ -130,7 +148,10 @@ final class PlanPhaseDriver {
         at(run, 1, 14, 0);
         confirmDemands(run);
         runJobs(run); // 计算经营效果与经营能力
+    }
 
+    /** Day 2: steps 5–8, each analysis computed before its review; then the strategies are generated. */
+    void analysisDay(Run run) {
         at(run, 2, 9, 0);
         reviewCustomerAnalysis(run);
         runJobs(run); // 月度品牌状态分析计算
@@ -142,10 +163,13 @@ final class PlanPhaseDriver {
         at(run, 2, 14, 0);
         confirmMarketAnalysis(run);
         runJobs(run); // 生成服务策略 (targets locked and analyses confirmed)
+    }
 
+    /** Day 3: step 9, adjusted, (rejected and adjusted again,) approved and locked. */
+    void strategiesDay(Run run) {
         at(run, 3, 9, 0);
         adjustStrategies(run);
-        if (rejects) {
+        if (run.outcome().rejected) {
             at(run, 3, 10, 0);
             approveStrategies(run, "请为预警客户补充经营分析指导，调整后重新提交");
             at(run, 3, 11, 0);
@@ -154,10 +178,13 @@ final class PlanPhaseDriver {
         at(run, 3, 14, 0);
         approveStrategies(run, null);
         runJobs(run);
+    }
 
+    /** Day 4: step 10, (rejected once,) approved and locked; step 11 opens. */
+    void workPlanDay(Run run) {
         at(run, 4, 9, 0);
         setWorkPlan(run, 0);
-        if (rejects) {
+        if (run.outcome().rejected) {
             at(run, 4, 10, 0);
             approveWorkPlan(run, "25–30 档客户拜访次数偏少，请增加后重新提交");
             at(run, 4, 11, 0);

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -178,8 +180,8 @@ class WholeMonthEndToEndTests {
                 .singleResult().getId();
 
         PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, jdbc, json, true);
-        Run run = driver.run("cm01", mm, month, pi);
-        driver.planUpToVisitPlan(run, true);
+        Run run = driver.run("cm01", mm, month, pi, true);
+        driver.planUpToVisitPlan(run);
 
         assertPlanPhaseStored(run);
         assertThat(run.outcome().firstMonth).as("cm01's first month in cm135: steps 2 and 3 ran").isTrue();
@@ -194,9 +196,9 @@ class WholeMonthEndToEndTests {
 
     /**
      * Today's month for all eight customer managers at once: the kick-off timer of {@code cycle-kickoff} fires,
-     * then four threads each take one customer manager's instance through steps 1–11 (their market manager
-     * approving in the same thread, every other one after a rejection), racing for the month-start analyses.
-     * Afterwards nothing is lost or duplicated.
+     * then, day by day, four threads take the eight instances through that day's steps (a thread works one
+     * instance at a time, its customer manager and their market manager; every other market manager rejects
+     * each review once), racing for the month-start analyses. Afterwards nothing is lost or duplicated.
      */
     @Test
     @Order(2)
@@ -213,32 +215,35 @@ class WholeMonthEndToEndTests {
         assertThat(instances).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
                 organization.activeCustomerManagers().stream().map(c -> c.id() + ":" + month).toArray(String[]::new));
 
-        // One clock for every thread: the morning of the 2nd (the engine clock is global).
-        PlanPhaseDriver.setClock(month, 2, 9, 0);
         PlanPhaseDriver driver = new PlanPhaseDriver(rest, engine.getName(), managementService, jdbc, json, false);
         List<Run> runs = new ArrayList<>();
         for (CustomerManager cm : organization.activeCustomerManagers()) {
             String pi = instances.stream().filter(i -> i.getBusinessKey().startsWith(cm.id() + ":")).findFirst()
                     .orElseThrow().getId();
-            runs.add(driver.run(cm.id(), cm.marketManagerId(), month, pi));
+            runs.add(driver.run(cm.id(), cm.marketManagerId(), month, pi, runs.size() % 2 == 1));
         }
+        // Day by day: the engine clock is global, so it moves only between days, when every thread is done.
         Map<String, Double> secondsPerManager = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                Run run = runs.get(i);
-                boolean rejects = i % 2 == 1;
-                done.add(pool.submit(() -> {
-                    long t = System.nanoTime();
-                    driver.planUpToVisitPlan(run, rejects);
-                    secondsPerManager.put(run.customerManagerId(), seconds(System.nanoTime() - t));
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(10, TimeUnit.MINUTES);
+            List<Consumer<Run>> days = driver.planDays();
+            for (int d = 0; d < days.size(); d++) {
+                PlanPhaseDriver.setClock(month, d + 1, 8, 0);
+                Consumer<Run> day = days.get(d);
+                List<Callable<Void>> work = new ArrayList<>();
+                for (Run run : runs) {
+                    work.add(() -> {
+                        long t = System.nanoTime();
+                        day.accept(run);
+                        secondsPerManager.merge(run.customerManagerId(), Math.round(seconds(System.nanoTime() - t) * 10) / 10.0,
+                                Double::sum);
+                        return null;
+                    });
+                }
+                for (Future<Void> done : pool.invokeAll(work, 10, TimeUnit.MINUTES)) {
+                    done.get();
+                }
             }
         } finally {
             pool.shutdownNow();
