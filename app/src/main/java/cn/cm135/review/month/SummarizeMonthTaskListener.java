@@ -84,8 +84,12 @@ class SummarizeMonthTaskListener implements TaskListener {
             row.put("rate", rate(b.volume(), b.targetVolume()));
             return row;
         }).toList()));
-        task.setVariableLocal("anomalyRows", FormData.json(json, f.anomalies().stream()
-                .map(a -> Map.<String, Object>of("type", a.anomalyType(), "count", a.count())).toList()));
+        task.setVariableLocal("anomalyRows", FormData.json(json, f.anomalies().stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("type", a.anomalyType());
+            row.put("count", a.count());
+            return row;
+        }).toList()));
         task.setVariableLocal("priceRows", FormData.json(json, f.prices().stream().map(p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("spec", p.specName() + "（" + p.specCode() + "）");
