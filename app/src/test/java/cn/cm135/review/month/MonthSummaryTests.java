@@ -47,6 +47,7 @@ import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
 import cn.cm135.planning.workplan.WorkPlanService;
+import cn.cm135.review.FormVariables;
 import cn.cm135.review.ReviewFixture;
 import cn.cm135.rules.Refusal;
 
@@ -174,6 +175,7 @@ class MonthSummaryTests {
         Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(task.getName()).isEqualTo("月度工作总结（2037-04）");
         Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+        assertThat(taskService.getVariables(task.getId()).keySet()).containsAll(FormVariables.of("summarize-month"));
         assertThat(shown).containsEntry("volume", 800L).containsEntry("volumeTarget", "1000")
                 .containsEntry("volumeRate", "80.0%").containsEntry("unitValue", "137.50")
                 .containsEntry("unitValueTarget", "140.00").containsEntry("keyBrandGrowth", "+20.00%")
@@ -235,6 +237,7 @@ class MonthSummaryTests {
         ProcessInstance without = start(REVIEW_PROCESS, cm2, may);
         try {
             assertThat(taskService.getVariableLocal(task(withSummary).getId(), "lastMonthImprovements")).isEqualTo(MEASURES);
+            assertThat(FormVariables.of("review-customer-analysis")).contains("lastMonthImprovements");
             assertThat(taskService.getVariableLocal(task(without).getId(), "lastMonthImprovements"))
                     .isEqualTo("上月工作总结尚未完成");
         } finally {

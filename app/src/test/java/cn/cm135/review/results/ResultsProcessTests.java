@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.review.FormVariables;
 import cn.cm135.review.ReviewFixture;
 import cn.cm135.rules.Refusal;
 import cn.cm135.visit.marks.AdHocTaskInput;
@@ -143,6 +144,7 @@ class ResultsProcessTests {
         assertThat(json(shown.get("openStrategyOptions")).findValuesAsText("value"))
                 .containsExactlyInAnyOrder(Long.toString(analysisGuidance), Long.toString(support));
         assertThat(taskService.getVariable(mark.getId(), "strategiesDoneOn")).isEqualTo("2037-04-28");
+        assertThat(taskService.getVariables(mark.getId()).keySet()).containsAll(FormVariables.of("mark-execution"));
 
         // A blank ● description is refused after the ★ was set: the whole completion rolls back.
         assertThatThrownBy(() -> taskService.complete(mark.getId(), Map.of(
@@ -170,6 +172,7 @@ class ResultsProcessTests {
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewResults");
         assertThat(review.getAssignee()).isEqualTo(f.mm);
         assertThat(review.getName()).isEqualTo("结果审核：cm1（2037-04）");
+        assertThat(taskService.getVariables(review.getId()).keySet()).containsAll(FormVariables.of("review-results"));
         // ★ 新品培育 + 经营分析指导 = 2, open 重点帮扶 = 1, dropped 1, ● 1; planned 4 + 3 = 7, done 3 + 1 = 4
         assertThat(taskService.getVariablesLocal(review.getId())).containsEntry("strategiesDone", 2L)
                 .containsEntry("strategiesOpen", 1L).containsEntry("strategiesDropped", 1L)

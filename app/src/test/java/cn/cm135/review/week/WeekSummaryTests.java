@@ -37,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
+import cn.cm135.review.FormVariables;
 import cn.cm135.review.ReviewFixture;
 import cn.cm135.rules.Refusal;
 
@@ -212,6 +213,7 @@ class WeekSummaryTests {
                 .containsEntry("workingDays", 22L).containsEntry("timeProgress", "36.36%")
                 .containsEntry("volumeProgress", "46.00%").containsEntry("suggestedStatus", "超前");
         assertThat(taskService.getVariable(task.getId(), "judgedStatus")).isEqualTo("超前");
+        assertThat(taskService.getVariables(task.getId()).keySet()).containsAll(FormVariables.of("summarize-week"));
 
         Map<String, Object> missing = new HashMap<>(Map.of("judgedStatus", "正常", "rationality", "线路安排合理"));
         assertThatThrownBy(() -> taskService.complete(task.getId(), missing)).hasRootCauseInstanceOf(Refusal.class)
