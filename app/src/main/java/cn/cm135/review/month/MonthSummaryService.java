@@ -42,21 +42,20 @@ public class MonthSummaryService implements ImprovementMeasures {
 
     /** The facts as of now (stored as a draft), or the finished summary as it was written. */
     public MonthSummary prepare(String customerManagerId, YearMonth month) {
-        Optional<MonthSummary> stored = find(customerManagerId, month);
-        if (stored.isPresent() && stored.get().done()) {
-            return stored.get();
+        if (isDone(customerManagerId, month)) {
+            return find(customerManagerId, month).orElseThrow();
         }
         MonthSummary draft = new MonthSummary(customerManagerId, month.toString(), facts.of(customerManagerId, month),
-                stored.map(MonthSummary::review).orElse(null), "DRAFT", null, null);
+                null, "DRAFT", null, null);
         write(draft);
         return draft;
     }
 
     /** The customer manager's review: stored with the facts as of now, DONE. */
     public MonthSummary summarize(String customerManagerId, YearMonth month, MonthReview review, String by) {
-        find(customerManagerId, month).filter(MonthSummary::done).ifPresent(s -> {
+        if (isDone(customerManagerId, month)) {
             throw Refusal.locked("%s 的 %s 月度工作总结已完成，确定后不能修改".formatted(customerManagerId, month));
-        });
+        }
         MonthSummary done = new MonthSummary(customerManagerId, month.toString(), facts.of(customerManagerId, month),
                 checked(review), "DONE", by, LocalDateTime.now(clock));
         write(done);
@@ -67,6 +66,12 @@ public class MonthSummaryService implements ImprovementMeasures {
     public Optional<MonthSummary> find(String customerManagerId, YearMonth month) {
         return jdbc.query("select * from month_summary where customer_manager_id = :cm and period = :period",
                 params(customerManagerId, month), (rs, i) -> map(rs, customerManagerId, month)).stream().findFirst();
+    }
+
+    private boolean isDone(String customerManagerId, YearMonth month) {
+        Integer done = jdbc.queryForObject("select count(*) from month_summary where customer_manager_id = :cm "
+                + "and period = :period and status = 'DONE'", params(customerManagerId, month), Integer.class);
+        return done != null && done > 0;
     }
 
     @Override

@@ -43,6 +43,19 @@ public class ResultService {
         }
     }
 
+    /**
+     * For the month's other records (visit records): refused only once the results are approved, not while they
+     * wait for the review.
+     *
+     * @throws Refusal LOCKED (确定后不能修改) once the results are approved or locked
+     */
+    @Transactional(readOnly = true)
+    public void requireNotApproved(String customerManagerId, YearMonth month, String what) {
+        if (get(customerManagerId, month).approval().status().isFrozen()) {
+            throw Refusal.locked("%s 的 %s 月工作结果已审核通过，%s确定后不能修改".formatted(customerManagerId, month, what));
+        }
+    }
+
     /** 结果提交 by the customer manager. */
     @Transactional
     public MonthResult submit(String customerManagerId, YearMonth month) {
