@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
+import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 
@@ -66,10 +67,18 @@ class ReviewResultsTaskListener implements TaskListener {
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Object decision = FormData.edited(task, DECISION);
             Object reason = FormData.edited(task, REASON);
+            String marketManagerId = task.getAssignee() != null ? task.getAssignee()
+                    : (String) task.getVariable(CycleVariables.MARKET_MANAGER_ID);
+            ApprovalStatus status = results.get(customerManagerId, month).approval().status();
             if ("approve".equals(decision)) {
-                results.approve(customerManagerId, month, task.getAssignee());
+                // Approved meanwhile through REST: the task records the same decision.
+                if (!status.isFrozen()) {
+                    results.approve(customerManagerId, month, marketManagerId);
+                }
             } else if ("reject".equals(decision)) {
-                results.reject(customerManagerId, month, task.getAssignee(), reason == null ? null : reason.toString());
+                if (status != ApprovalStatus.REJECTED) {
+                    results.reject(customerManagerId, month, marketManagerId, reason == null ? null : reason.toString());
+                }
             } else {
                 throw Refusal.invalid(DECISION, "请选择“审核通过”或“驳回”（resultsDecision = approve | reject），收到 " + decision);
             }

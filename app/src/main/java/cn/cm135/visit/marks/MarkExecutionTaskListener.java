@@ -130,22 +130,35 @@ class MarkExecutionTaskListener implements TaskListener {
         List<Long> marked = ids(FormData.edited(task, MARKED));
         Object doneOn = FormData.edited(task, DONE_ON);
         Object adHoc = FormData.edited(task, AD_HOC);
+        ApprovalStatus status = results.get(customerManagerId, month).approval().status();
+        // Submitted (or even approved) meanwhile through REST: the task completes only if it changes nothing.
+        boolean submitted = status == ApprovalStatus.SUBMITTED || status.isFrozen();
         if (!marked.isEmpty()) {
             LocalDate on = date(doneOn, DONE_ON, "完成日期");
             marked.forEach(id -> marks.markDone(customerManagerId, month, id, on));
         }
         // Absent (not blank) means a REST client didn't send the list: keep the tasks as they are.
         if (adHoc != null) {
-            List<Map<String, Object>> rows = FormData.rows(json, adHoc, AD_HOC, "临时性任务");
             List<AdHocTaskInput> tasks = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
+            for (Map<String, Object> row : FormData.rows(json, adHoc, AD_HOC, "临时性任务")) {
                 tasks.add(new AdHocTaskInput(FormData.id(row.get("customer"), "customer", "临时性任务的客户"),
                         date(row.get("doneOn"), "doneOn", "临时性任务的完成日期"),
                         row.get("description") == null ? null : row.get("description").toString()));
             }
-            marks.replace(customerManagerId, month, tasks);
+            if (!submitted || !unchanged(tasks, marks.adHocTasks(customerManagerId, month))) {
+                marks.replace(customerManagerId, month, tasks);
+            }
         }
-        results.submit(customerManagerId, month);
+        if (!submitted) {
+            results.submit(customerManagerId, month);
+        }
+    }
+
+    private static boolean unchanged(List<AdHocTaskInput> submitted, List<AdHocTask> stored) {
+        return submitted.stream().map(t -> List.of(String.valueOf(t.customerId()), String.valueOf(t.doneOn()),
+                t.description() == null ? "" : t.description().strip())).toList()
+                .equals(stored.stream().map(t -> List.of(String.valueOf(t.customerId()), String.valueOf(t.doneOn()),
+                        t.description())).toList());
     }
 
     /** The checklist's values: a list (Tasklist's Json, or a Java list) of strategy ids as text or numbers. */

@@ -74,6 +74,8 @@ class ResultsProcessTests {
     long analysisGuidance;
     long support;
     String deployment;
+    String cm2;
+    long cm2Strategy;
 
     @BeforeAll
     void fixture() {
@@ -94,6 +96,10 @@ class ResultsProcessTests {
         }
         f.visitRecord(cm, MONTH.toString(), c1, MONTH.atDay(27), false);
         f.visitRecord(cm, MONTH.toString(), c2, MONTH.atDay(8), true);
+        cm2 = f.customerManager("cm2");
+        long c3 = f.org.customer("cm2", "C3", 20, "ACTIVE");
+        f.strategyPlan(cm2, MONTH.toString(), "LOCKED");
+        cm2Strategy = f.strategy(c3, cm2, MONTH.toString(), "重点帮扶", "OPEN", null);
 
         BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
                 .startEvent()
@@ -220,6 +226,26 @@ class ResultsProcessTests {
         assertThatThrownBy(() -> marks.replace(cm, MONTH, List.of())).isInstanceOf(Refusal.class);
         assertThat(status(support)).isEqualTo("OPEN");
         assertThat(marks.adHocTasks(cm, MONTH)).hasSize(2);
+    }
+
+    @Test
+    void resultsSubmittedAndApprovedThroughRestMeanwhileCompleteTheTasksOnlyUnchanged() {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, CycleVariables.businessKey(cm2, MONTH),
+                Map.of(CycleVariables.CUSTOMER_MANAGER_ID, cm2, CycleVariables.MARKET_MANAGER_ID, f.mm,
+                        CycleVariables.PERIOD, MONTH.toString()));
+        Task mark = task(pi);
+        results.submit(cm2, MONTH);
+        assertThatThrownBy(() -> taskService.complete(mark.getId(), Map.of("markedStrategies",
+                "[\"" + cm2Strategy + "\"]", "strategiesDoneOn", "2037-04-20"))).rootCause()
+                .hasMessage(cm2 + " 的 2037-04 月工作结果已提交审核，确定后不能修改");
+        assertThat(status(cm2Strategy)).isEqualTo("OPEN");
+        taskService.complete(mark.getId(), Map.of("markedStrategies", "[]", "adHocTasks", "[]"));
+        assertThat(results.get(cm2, MONTH).approval().status()).isEqualTo(ApprovalStatus.SUBMITTED);
+
+        results.approve(cm2, MONTH, f.mm);
+        taskService.complete(task(pi).getId(), Map.of("resultsDecision", "approve"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(results.get(cm2, MONTH).approval().status()).isEqualTo(ApprovalStatus.LOCKED);
     }
 
     private String status(long strategyId) {
