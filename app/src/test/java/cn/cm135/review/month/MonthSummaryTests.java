@@ -41,6 +41,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleVariables;
@@ -265,6 +266,17 @@ class MonthSummaryTests {
                 .contains("cm1 · 不足：断货应对慢");
         assertThat(rest.withBasicAuth(cm2, cm2).getForEntity("/reports/month-summary/" + MONTH + "?cm=" + cm1,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> api = rest.withBasicAuth(cm1, cm1).getForEntity("/api/month-summaries/" + cm1 + "/" + MONTH,
+                JsonNode.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.getBody().get("status").asText()).isEqualTo("DONE");
+        assertThat(api.getBody().get("facts").get("volume").asInt()).isEqualTo(800);
+        assertThat(api.getBody().get("review").get("improvementMeasures").asText()).isEqualTo(MEASURES);
+        assertThat(rest.withBasicAuth(cm2, cm2).getForEntity("/api/month-summaries/" + cm1 + "/" + MONTH, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth(cm2, cm2).getForEntity("/api/month-summaries/" + cm2 + "/" + MONTH, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private ProcessInstance start(String process, String customerManagerId, YearMonth month) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +248,14 @@ class WeekSummaryTests {
         assertThat(html.select(".notes").text()).contains("cm2 · 2037-04-06 周 · 周工作实施的有效性：重点户均已走访");
         assertThat(rest.withBasicAuth(cm1, cm1).getForEntity("/reports/week-summary/" + MONTH + "?cm=" + cm2,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> api = rest.withBasicAuth(f.mm, f.mm).getForEntity("/api/week-summaries/" + cm2 + "/" + MONTH,
+                JsonNode.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.getBody().get(0).get("judgedStatus").asText()).isEqualTo("正常");
+        assertThat(api.getBody().get(0).get("timeProgress").decimalValue()).isEqualByComparingTo("0.3636");
+        assertThat(rest.withBasicAuth(cm1, cm1).getForEntity("/api/week-summaries/" + cm2 + "/" + MONTH, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     /** 09:00 of the day in the app's time zone (the Clock bean reads the engine's clock). */
