@@ -23,6 +23,7 @@ public class MonthExecutionQuery {
                    coalesce(sum(case when status = 'DROPPED' then 1 else 0 end), 0) as dropped
               from service_strategy where customer_manager_id = :cm and period = :period
             """;
+    // confirmed = 0: the month has no confirmed visit plan (planned visits unknown, not 0).
     private static final String PLANNED_VISITS = """
             select count(distinct p.period) as confirmed,
                    coalesce(sum(coalesce(adj.planned_frequency, vc.proposed_frequency)), 0) as planned

@@ -92,16 +92,16 @@ public class WeekSummaryService {
 
     private WeekSummary compute(String customerManagerId, YearMonth month, LocalDate weekStart,
             WeekJudgement judgement, String by, String status, LocalDateTime at) {
-        LocalDate[] days = daysInMonth(month, weekStart);
+        WeekDays days = daysInMonth(month, weekStart);
         LocalDate today = LocalDate.now(clock);
-        LocalDate asOf = days[1].isAfter(today) ? today : days[1];
+        LocalDate asOf = days.last().isAfter(today) ? today : days.last();
         SalesToDate.Sales s = sales.of(customerManagerId, month.atDay(1), asOf);
         Map<String, Object> target = target(customerManagerId, month);
         Integer volumeTarget = target == null || target.get("volume") == null ? null
                 : ((Number) target.get("volume")).intValue();
         Progress progress = new Progress(elapsedWorkingDays(month, asOf), calendar.workingDays(month), s.volume(),
                 volumeTarget);
-        return new WeekSummary(customerManagerId, month.toString(), weekStart, days[0], days[1], asOf, s.volume(),
+        return new WeekSummary(customerManagerId, month.toString(), weekStart, days.first(), days.last(), asOf, s.volume(),
                 s.amount(), volumeTarget, s.unitValue(), decimal(target, "unit_value"), s.keyBrandGrowth(),
                 decimal(target, "key_brand_growth"), progress.elapsedWorkingDays(), progress.workingDays(),
                 progress.timeProgress(), progress.volumeProgress(), progress.suggestedStatus(),
@@ -109,8 +109,12 @@ public class WeekSummaryService {
                 judgement == null ? null : judgement.effectiveness(), status, by, at);
     }
 
+    /** The days of a Monday–Sunday week that lie in the month. */
+    record WeekDays(LocalDate first, LocalDate last) {
+    }
+
     /** The first and last day of the Monday–Sunday week that lie in {@code month}. */
-    static LocalDate[] daysInMonth(YearMonth month, LocalDate weekStart) {
+    static WeekDays daysInMonth(YearMonth month, LocalDate weekStart) {
         if (weekStart == null || weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw Refusal.invalid("weekStart", "周开始日期必须是星期一，收到 " + weekStart
                     + (weekStart == null ? "" : "（" + weekStart.getDayOfWeek() + "）"));
@@ -120,7 +124,7 @@ public class WeekSummaryService {
         if (first.isAfter(last)) {
             throw Refusal.invalid("weekStart", weekStart + " 开始的一周不在 " + month + " 月内");
         }
-        return new LocalDate[] {first, last};
+        return new WeekDays(first, last);
     }
 
     /** Working days of the month from its first day up to and including {@code asOf}. */
@@ -186,9 +190,9 @@ public class WeekSummaryService {
         YearMonth month = YearMonth.parse(rs.getString("period"));
         LocalDate weekStart = rs.getDate("week_start").toLocalDate();
         LocalDate asOf = rs.getDate("as_of").toLocalDate();
-        LocalDate[] days = daysInMonth(month, weekStart);
+        WeekDays days = daysInMonth(month, weekStart);
         Timestamp at = rs.getTimestamp("summarized_at");
-        return new WeekSummary(rs.getString("customer_manager_id"), month.toString(), weekStart, days[0], days[1], asOf,
+        return new WeekSummary(rs.getString("customer_manager_id"), month.toString(), weekStart, days.first(), days.last(), asOf,
                 rs.getInt("volume"), rs.getBigDecimal("amount"), rs.getObject("volume_target", Integer.class),
                 rs.getBigDecimal("unit_value"), rs.getBigDecimal("unit_value_target"),
                 rs.getBigDecimal("key_brand_growth"), rs.getBigDecimal("key_brand_growth_target"),
