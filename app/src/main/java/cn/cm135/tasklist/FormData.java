@@ -19,7 +19,9 @@ import cn.cm135.rules.Refusal;
  * a String: both arrive here as JSON text.
  *
  * <p>What a form only shows is task-local. What it edits lives on the execution instead: a REST
- * {@code complete} writes its variables to the execution, where a task-local copy would hide them.
+ * {@code complete} writes its variables to the execution, where a task-local copy would hide them. It is
+ * local to the task's own execution, so that tasks open side by side (the days of a week, step 14 beside
+ * step 16) each keep their own values instead of overwriting one copy on the process instance.
  * {@link #edited} takes the value back and removes it, as the feature's tables keep it from then on.
  */
 public final class FormData {
@@ -57,7 +59,7 @@ public final class FormData {
 
     /** Offers {@code value} for editing in the task's form (see the class comment). */
     public static void editable(DelegateTask task, String variable, Object value) {
-        task.getExecution().setVariable(variable, value);
+        task.getExecution().setVariableLocal(variable, value);
     }
 
     /** The value the form (or a REST client) submitted for an {@link #editable} variable, removed from the execution. */
