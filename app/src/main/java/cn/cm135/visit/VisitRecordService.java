@@ -226,6 +226,9 @@ public class VisitRecordService {
             }
         });
 
+        if (DayRecord.orEmpty(day.strategiesDone()).stream().anyMatch(java.util.Objects::isNull)) {
+            throw Refusal.invalid("strategiesDone", "已完成策略中有空的策略编号");
+        }
         List<Long> strategyIds = List.copyOf(new LinkedHashSet<>(DayRecord.orEmpty(day.strategiesDone())));
         List<StrategyRef> toMark = strategiesToMark(customerManagerId, period, strategyIds, visited, own);
         Map<String, Spec> specs = new HashMap<>();
@@ -285,9 +288,6 @@ public class VisitRecordService {
             Set<Long> visited, Map<Long, CustomerRef> own) {
         if (ids.isEmpty()) {
             return List.of();
-        }
-        if (ids.contains(null)) {
-            throw Refusal.invalid("strategiesDone", "已完成策略中有空的策略编号");
         }
         Map<Long, StrategyRef> found = new HashMap<>();
         jdbc.query("select id, customer_id, status, done_on from service_strategy where id in (:ids) "
