@@ -58,7 +58,7 @@ class VisitApiTests {
 
     @BeforeAll
     void createTeam() {
-        f = new VisitFixture(jdbc, "VAP");
+        f = new VisitFixture(jdbc, "VKA");
         identitySync.syncAll(InitialPasswords.USER_ID);
         api = "/api/visits/" + f.cm1 + "/" + MONDAY;
         sheet = "/reports/visit-sheet/" + f.cm1 + "/" + MONDAY;
@@ -87,7 +87,7 @@ class VisitApiTests {
             ResponseEntity<Map> seen = as(reader).getForEntity(api, Map.class);
             assertThat(seen.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
             assertThat((List<Map<String, Object>>) seen.getBody().get("customers")).extracting(c -> c.get("licenceNo"))
-                    .containsExactly("VAPA1", "VAPA2", "VAPA4");
+                    .containsExactly("VKAA1", "VKAA2", "VKAA4");
         }
         for (String stranger : List.of(f.cm2, f.mm2)) {
             ResponseEntity<Map> refused = as(stranger).getForEntity(api, Map.class);
@@ -96,7 +96,7 @@ class VisitApiTests {
             assertThat(as(stranger).getForEntity(sheet, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(as(stranger).getForEntity(sheet + ".pdf", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         }
-        assertThat(rest.withBasicAuth("nobody-vap", "x").getForEntity(api, Map.class).getStatusCode())
+        assertThat(rest.withBasicAuth("nobody-vka", "x").getForEntity(api, Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
 
         Map<String, Object> day = Map.of("visits", List.of(Map.of("customerId", f.a1, "visited", true, "effect", "较好")),
@@ -114,7 +114,7 @@ class VisitApiTests {
         assertThat(what).containsEntry("status", "RECORDED").containsEntry("feelings", "顺利");
         // A1 visited; A2 and A4 listed, not submitted: not visited.
         assertThat((List<Map<String, Object>>) what.get("visits")).extracting(v -> v.get("licenceNo") + ":" + v.get("visited"))
-                .containsExactly("VAPA1:true", "VAPA2:false", "VAPA4:false");
+                .containsExactly("VKAA1:true", "VKAA2:false", "VKAA4:false");
         assertThat((List<Number>) what.get("strategiesDone")).extracting(Number::longValue).containsExactly(f.s1);
 
         jdbc.update("insert into month_result (customer_manager_id, period, status) values (?, ?, 'LOCKED')", f.cm1,
@@ -136,8 +136,8 @@ class VisitApiTests {
         assertThat(doc.select("h1").text()).isEqualTo("日拜访记录表");
         // Route T moved to Tuesday the 14th: B1 (f = 2, Wednesdays before: 1st and 8th, i = 2, done 0) is due.
         assertThat(doc.select("table.sheet > tbody > tr")).hasSize(1);
-        assertThat(doc.select("table.sheet > tbody > tr").text()).contains("零售户B1（VAPB1）", "幸福路 8 号",
-                "线路 VAPT-cm1", "档位 15", "□ 重点帮扶（客户） — 协助整理货架", "走访烟(硬)");
+        assertThat(doc.select("table.sheet > tbody > tr").text()).contains("零售户B1（VKAB1）", "幸福路 8 号",
+                "线路 VKAT-cm1", "档位 15", "□ 重点帮扶（客户） — 协助整理货架", "走访烟(硬)");
         assertThat(doc.select("table.sheet a").attr("href")).isEqualTo("/reports/sales-ledger/2035-08?customer=" + f.b1);
         assertThat(doc.select("table.sheet thead th").eachText()).containsExactly("序号", "客户（许可证号）",
                 "地址 / 线路 / 档位", "未完成策略（完成打 √）", "重点规格：商定总量 / 库存 / 零售价 / 上柜", "拜访情况");
