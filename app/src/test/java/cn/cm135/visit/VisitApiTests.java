@@ -149,11 +149,16 @@ class VisitApiTests {
         assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (var document = Loader.loadPDF(pdf.getBody())) {
             String text = new PDFTextStripper().getText(document);
+            // Every key spec of the test database is a row to fill, so the sheet may run over several pages, each
+            // with the page footer and the table's header repeated.
+            int pages = document.getNumberOfPages();
             assertThat(text).contains("日拜访记录表", "零售户B1", "幸福路 8 号", "协助整理货架", "周走访",
-                    "第 1 页 / 共 1 页",
-                    "日拜访记录表（客户经理填写）");
+                    "第 1 页 / 共 " + pages + " 页", "第 " + pages + " 页 / 共 " + pages + " 页");
+            assertThat(text.split("日拜访记录表（客户经理填写）", -1)).hasSize(pages + 1);
+            assertThat(text.split("序号 客户（许可证号）", -1).length - 1).as("the header on every page with the table")
+                    .isGreaterThanOrEqualTo(Math.min(pages, 2));
             // One font, not embedded: the standard STSong-Light, which the reader supplies.
-            var resources = document.getPage(0).getResources();
+            var resources = document.getPage(pages - 1).getResources();
             List<String> fonts = new java.util.ArrayList<>();
             for (var name : resources.getFontNames()) {
                 var font = resources.getFont(name);
