@@ -16,15 +16,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.customer.analysis.CustomerAnalysisService;
 import cn.cm135.customer.analysis.CustomerMonthResult;
 import cn.cm135.cycle.CycleVariables;
+import cn.cm135.review.ImprovementMeasures;
 
 /**
  * User task "客户经营状态分析" (Task_ReviewCustomerAnalysis). On create it shows the customer manager's
  * customers of the analysed month as task-local variables: how many are 优/良/中/差, how many are warned,
  * and the warned customers as a table ({@code warnedCustomers}). On complete the month's analysis of
- * their customers is locked (确定后不能修改).
+ * their customers is locked (确定后不能修改). It also shows last month's improvement measures
+ * ({@code lastMonthImprovements}, from the finished 月度工作总结 of the analysed month).
  */
 @Component
 class ReviewCustomerAnalysisTaskListener implements TaskListener {
+
+    static final String NO_SUMMARY = "上月工作总结尚未完成";
 
     static final Map<String, String> LEVEL_VARIABLES = Map.of(
             "优", "levelExcellent", "良", "levelGood", "中", "levelFair", "差", "levelPoor");
@@ -32,12 +36,14 @@ class ReviewCustomerAnalysisTaskListener implements TaskListener {
     private final CustomerAnalysisService customers;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ImprovementMeasures improvements;
 
     ReviewCustomerAnalysisTaskListener(CustomerAnalysisService customers, NamedParameterJdbcTemplate jdbc,
-            ObjectMapper json) {
+            ObjectMapper json, ImprovementMeasures improvements) {
         this.customers = customers;
         this.jdbc = jdbc;
         this.json = json;
+        this.improvements = improvements;
     }
 
     @Override
@@ -53,6 +59,7 @@ class ReviewCustomerAnalysisTaskListener implements TaskListener {
             shown.put("analysedMonth", month.toString());
             shown.put("customerCount", (long) rows.size());
             shown.put("warnedCount", (long) warned.size());
+            shown.put("lastMonthImprovements", improvements.of(customerManagerId, month).orElse(NO_SUMMARY));
             task.setName("客户经营状态分析（" + month + "）");
             task.setVariablesLocal(shown);
             task.setVariableLocal("warnedCustomers", AnalysisTables.json(json, table(warned)));

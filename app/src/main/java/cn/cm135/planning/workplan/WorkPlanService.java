@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.review.ImprovementMeasures;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -22,24 +23,29 @@ public class WorkPlanService {
 
     private final MonthlyWorkPlanRepository plans;
     private final WorkPlanComposer composer;
+    private final ImprovementMeasures improvements;
     private final Clock clock;
 
-    WorkPlanService(MonthlyWorkPlanRepository plans, WorkPlanComposer composer, Clock clock) {
+    WorkPlanService(MonthlyWorkPlanRepository plans, WorkPlanComposer composer, ImprovementMeasures improvements,
+            Clock clock) {
         this.plans = plans;
         this.composer = composer;
+        this.improvements = improvements;
         this.clock = clock;
     }
 
     /**
      * Creates the month's plan from the analysis, or refreshes the proposal of a plan nobody has submitted
-     * yet; a submitted, rejected or approved plan keeps the customer manager's words.
+     * yet; a submitted, rejected or approved plan keeps the customer manager's words. The improvement measures
+     * are those of last month's finished 月度工作总结 (step 16), else what the plan already holds.
      */
     @Transactional
     public MonthlyWorkPlan prepare(String customerManagerId, YearMonth month) {
         MonthlyWorkPlan plan = plans.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
                 .orElseGet(() -> new MonthlyWorkPlan(customerManagerId, month.toString()));
-        // Step 16 (month-end summary) will hand its improvement measures over here.
-        plan.propose(composer.draft(customerManagerId, month, plan.values().improvementMeasures()));
+        String measures = improvements.of(customerManagerId, month.minusMonths(1))
+                .orElse(plan.values().improvementMeasures());
+        plan.propose(composer.draft(customerManagerId, month, measures));
         return plans.save(plan);
     }
 

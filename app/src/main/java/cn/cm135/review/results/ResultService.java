@@ -1,0 +1,87 @@
+package cn.cm135.review.results;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.rules.Refusal;
+
+/**
+ * 结果提交 / 结果审核 (step 14): the customer manager submits the month's marks, the market manager approves
+ * them (then they are locked) or rejects them with a reason, which reopens them for the customer manager.
+ * While submitted and once approved, the month's marks and ad-hoc tasks refuse changes ({@link #requireOpen}).
+ */
+@Service
+public class ResultService {
+
+    private final MonthResultRepository results;
+    private final Clock clock;
+
+    ResultService(MonthResultRepository results, Clock clock) {
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /** The month's result; a draft (not stored) while nothing was submitted. */
+    @Transactional(readOnly = true)
+    public MonthResult get(String customerManagerId, YearMonth month) {
+        return results.findById(new MonthResult.Key(customerManagerId, month.toString()))
+                .orElseGet(() -> new MonthResult(customerManagerId, month.toString()));
+    }
+
+    /** @throws Refusal LOCKED (确定后不能修改) while the results wait for the review or once approved */
+    @Transactional(readOnly = true)
+    public void requireOpen(String customerManagerId, YearMonth month) {
+        ApprovalStatus status = get(customerManagerId, month).approval().status();
+        if (status == ApprovalStatus.SUBMITTED || status.isFrozen()) {
+            throw Refusal.locked("%s 的 %s 月工作结果%s，确定后不能修改".formatted(customerManagerId, month,
+                    status == ApprovalStatus.SUBMITTED ? "已提交审核" : "已审核通过"));
+        }
+    }
+
+    /**
+     * For the month's other records (visit records): refused only once the results are approved, not while they
+     * wait for the review.
+     *
+     * @throws Refusal LOCKED (确定后不能修改) once the results are approved or locked
+     */
+    @Transactional(readOnly = true)
+    public void requireNotApproved(String customerManagerId, YearMonth month, String what) {
+        if (get(customerManagerId, month).approval().status().isFrozen()) {
+            throw Refusal.locked("%s 的 %s 月工作结果已审核通过，%s确定后不能修改".formatted(customerManagerId, month, what));
+        }
+    }
+
+    /** 结果提交 by the customer manager. */
+    @Transactional
+    public MonthResult submit(String customerManagerId, YearMonth month) {
+        MonthResult result = get(customerManagerId, month);
+        result.approval().submit(result.what(), now());
+        return results.save(result);
+    }
+
+    /** 结果审核 passed: the results are approved and locked at once. */
+    @Transactional
+    public MonthResult approve(String customerManagerId, YearMonth month, String marketManagerId) {
+        MonthResult result = get(customerManagerId, month);
+        result.approval().approve(result.what(), marketManagerId, now());
+        result.approval().lock(result.what());
+        return results.save(result);
+    }
+
+    /** Back to the customer manager with a reason (required, ≤ 500 字). */
+    @Transactional
+    public MonthResult reject(String customerManagerId, YearMonth month, String marketManagerId, String reason) {
+        MonthResult result = get(customerManagerId, month);
+        result.approval().reject(result.what(), marketManagerId, reason, now());
+        return results.save(result);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Step 14 结果提交 / 结果审核: the month's results (★ strategies done, ● ad-hoc tasks, visits) submitted by
+ * the customer manager and approved — then locked — or rejected with a reason by the market manager.
+ */
+package cn.cm135.review.results;
