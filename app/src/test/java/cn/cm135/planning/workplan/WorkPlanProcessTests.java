@@ -142,7 +142,11 @@ class WorkPlanProcessTests {
         assertThat(visits.getAssignee()).isEqualTo(cm);
         assertThat(taskService.getVariableLocal(visits.getId(), "plannedTotal")).isEqualTo(12L);
         taskService.complete(visits.getId());
-        assertThat(pi).isEnded().hasPassed("EndEvent_PlanApproved", "EndEvent_CycleDone");
+        // The plan phase is over; the implement phase starts with the month's first week (1 April 2033 is a Friday).
+        assertThat(pi).hasPassed("EndEvent_PlanApproved");
+        Task week = task(pi, "Task_ArrangeWeek");
+        assertThat(week.getAssignee()).isEqualTo(cm);
+        assertThat(week.getName()).isEqualTo("周工作安排（2033-03-28 周）");
         MonthlyWorkPlan plan = plans.get(cm, MONTH);
         assertThat(plan.approval().status()).isEqualTo(ApprovalStatus.LOCKED);
         assertThat(plan.approval().decidedBy()).isEqualTo(mm);
