@@ -64,6 +64,23 @@ final class PlanPhaseDriver {
         boolean firstMonth;
         boolean rejected;
         final Map<String, Integer> completedTasks = new LinkedHashMap<>();
+        // The implement phase (ImplementPhaseDriver): what was submitted in steps 12–16.
+        /** The Mondays of the weeks the month still had when step 11 was confirmed (CycleWeeks). */
+        List<String> weeks = List.of();
+        int visitDaysRecorded;
+        int visitsRecorded;
+        int visitsNotMade;
+        final Set<Long> strategiesMarked = new java.util.TreeSet<>();
+        /** customer/spec/date → inventory counted. */
+        final Map<String, Integer> inventoryCounted = new LinkedHashMap<>();
+        int needsRecorded;
+        int anomaliesRecorded;
+        int adHocTasks;
+        String resultsRejection;
+        String improvementMeasures;
+        /** Last month's improvement measures as this month's step 5 and step 10 forms showed them. */
+        String lastMonthImprovementsShown;
+        String workPlanImprovementsShown;
 
         void completed(String taskDefinitionKey) {
             completedTasks.merge(taskDefinitionKey, 1, Integer::sum);
@@ -288,6 +305,7 @@ final class PlanPhaseDriver {
         assertThat(levels).as("every analysed customer has a level").isEqualTo(((Number) form.get("customerCount")).longValue())
                 .isEqualTo(count("select count(*) from customer_month_result where period = ? and customer_id in ("
                         + CUSTOMERS_OF + ")", run.month().minusMonths(1).toString(), run.customerManagerId()));
+        run.outcome().lastMonthImprovementsShown = (String) form.get("lastMonthImprovements");
         run.cm().submit(id(task), Map.of());
         run.outcome().completed("Task_ReviewCustomerAnalysis");
     }
@@ -389,6 +407,7 @@ final class PlanPhaseDriver {
         submitted.put("brandWork", form.get("brandWork"));
         submitted.put("marketWork", form.get("marketWork"));
         submitted.put("improvementMeasures", form.get("improvementMeasures"));
+        run.outcome().workPlanImprovementsShown = (String) form.get("improvementMeasures");
         run.cm().submit(id(task), submitted);
         run.outcome().workPlanVisitsTop = top;
         run.outcome().completed("Task_SetWorkPlan");

@@ -3,8 +3,10 @@ package cn.cm135.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.PlanPhaseDriver.Run;
+import cn.cm135.cycle.weeks.CycleWeeks;
 import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
 import cn.cm135.postgres.OwnPostgres;
@@ -74,8 +77,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Demo users get password = user id without the initial-password mark ({@code InitialPasswords.USER_ID}), so
  * they call the REST API at once, as a person logged in to Tasklist would; nothing is set up for them here.
  *
- * <p>So far steps 1–11 (the plan phase). TODO(issue 5, steps 12–16): continue both runs from Task_PlanVisits
- * through the weeks, the results review and the month summary to EndEvent_CycleDone.
+ * <p>After step 11 both runs go on day by day to the month's end and past it to the 3rd ({@link
+ * ImplementPhaseDriver}): the weeks (12, 13 per visit day, 15), the results with the market manager's review (14),
+ * the month summary (16), until the instance ends. cm01's month is the month before the concurrent run's, so the
+ * concurrent run's cm01 shows cm01's improvement measures in steps 5 and 10; the others, whose month before was
+ * cancelled, show that there is no summary.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
@@ -87,9 +93,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class WholeMonthEndToEndTests {
 
     static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-    /** Implement-phase listener beans (issue 5, steps 12–16); without them step 11's completion cannot commit. */
-    static final List<String> IMPLEMENT_PHASE_LISTENERS = List.of("arrangeWeekTaskListener", "visitDays",
-            "recordVisitsTaskListener", "summarizeWeekTaskListener");
     static final int THREADS = 4;
     /** The steps a market manager reviews, and the reviews: done twice after one rejection. */
     static final List<String> REVIEWED_STEPS = List.of("Task_SetTargets", "Task_ApproveTargets",
@@ -107,6 +110,8 @@ class WholeMonthEndToEndTests {
     @Autowired HistoryService historyService;
     @Autowired Organization organization;
     @Autowired ApplicationContext context;
+    @Autowired Clock clock;
+    @Autowired CycleWeeks cycleWeeks;
 
     final ObjectMapper json = new ObjectMapper();
     /** The last day of the demo's orders: "today" when the context started. */
@@ -190,13 +195,27 @@ class WholeMonthEndToEndTests {
 
         assertPlanPhaseStored(run);
         assertThat(run.outcome().firstMonth).as("cm01's first month in cm135: steps 2 and 3 ran").isTrue();
-        assertCompletedTasks(run);
         onlyTheAssigneeSeesTheTask(run);
         int proposedVisits = planVisits(driver, run);
         System.out.printf("[E2E] cm01 %s, steps 1-11 with 3 rejections: %.1f s (target %d 条, %d strategies generated,"
                 + " work plan 25-30 visits %d, %d visits proposed)%n", month, seconds(System.nanoTime() - started),
                 run.outcome().targetVolume, run.outcome().generatedStrategies, run.outcome().workPlanVisitsTop,
                 proposedVisits);
+
+        long implementStarted = System.nanoTime();
+        ImplementPhaseDriver implement = new ImplementPhaseDriver(managementService);
+        for (LocalDate day = LocalDate.now(clock); !ended(run) && !day.isAfter(month.plusMonths(1).atDay(3));
+                day = day.plusDays(1)) {
+            if (ImplementPhaseDriver.before(day, ImplementPhaseDriver.MORNING)) {
+                ImplementPhaseDriver.setClock(day, ImplementPhaseDriver.MORNING);
+                implement.work(run, day, false);
+            }
+            ImplementPhaseDriver.setClock(day, ImplementPhaseDriver.EVENING);
+            implement.work(run, day, true);
+        }
+        assertImplementPhaseStored(run);
+        assertCompletedTasks(run);
+        printImplementPhase(run, implementStarted);
     }
 
     /**
@@ -277,7 +296,6 @@ class WholeMonthEndToEndTests {
                 .as("every customer manager confirmed step 5 for all their customers").isZero();
         for (Run run : runs) {
             assertPlanPhaseStored(run);
-            assertCompletedTasks(run);
         }
         assertThat(count("select count(*) from (select customer_id, period, strategy_type, spec_key from service_strategy"
                 + " where period = ? group by customer_id, period, strategy_type, spec_key having count(*) > 1) d", period))
@@ -288,6 +306,66 @@ class WholeMonthEndToEndTests {
                 .as("every strategy is in its customer's manager's plan").isZero();
         for (Run run : runs) {
             planVisits(driver, run);
+        }
+
+        // Steps 12–16, day by day in lock-step again: mornings (the day's records appear), evenings (recorded).
+        ImplementPhaseDriver implement = new ImplementPhaseDriver(managementService);
+        pool = Executors.newFixedThreadPool(THREADS);
+        long implementStarted = System.nanoTime();
+        try {
+            for (LocalDate day = LocalDate.now(clock); !day.isAfter(month.plusMonths(1).atDay(3))
+                    && runs.stream().anyMatch(run -> !ended(run)); day = day.plusDays(1)) {
+                for (LocalTime time : List.of(ImplementPhaseDriver.MORNING, ImplementPhaseDriver.EVENING)) {
+                    if (!ImplementPhaseDriver.before(day, time)) {
+                        continue; // the day step 11 was confirmed: its morning is over
+                    }
+                    ImplementPhaseDriver.setClock(day, time);
+                    LocalDate today = day;
+                    boolean evening = time.equals(ImplementPhaseDriver.EVENING);
+                    List<Callable<Void>> work = new ArrayList<>();
+                    for (Run run : runs) {
+                        work.add(() -> {
+                            implement.work(run, today, evening);
+                            return null;
+                        });
+                    }
+                    for (Future<Void> done : pool.invokeAll(work, 10, TimeUnit.MINUTES)) {
+                        done.get();
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("[E2E] %s, 8 customer managers on %d threads, steps 12-16: %.1f s%n", month, THREADS,
+                seconds(System.nanoTime() - implementStarted));
+        for (Run run : runs) {
+            assertImplementPhaseStored(run);
+            assertCompletedTasks(run);
+            printImplementPhase(run, implementStarted);
+        }
+        for (String table : List.of("month_result", "month_summary")) {
+            assertThat(count("select count(*) from " + table + " where period = ?", period)).as(table).isEqualTo(8);
+        }
+        assertThat(count("select count(*) from (select customer_id, visit_date from visit_record where period = ? "
+                + "group by customer_id, visit_date having count(*) > 1) d", period)).isZero();
+        assertThat(count("select count(*) from (select customer_manager_id, week_start from week_summary where period = ? "
+                + "group by customer_manager_id, week_start having count(*) > 1) d", period)).isZero();
+
+        // Improvement (改进): cm01's summary of the month before reaches this month's analysis review and plan.
+        Run cm01 = runs.stream().filter(r -> r.customerManagerId().equals("cm01")).findFirst().orElseThrow();
+        String measures = jdbc.queryForObject("select improvement_measures from month_summary "
+                + "where customer_manager_id = 'cm01' and period = ?", String.class, month.minusMonths(1).toString());
+        assertThat(measures).startsWith("cm01：");
+        assertThat(cm01.outcome().lastMonthImprovementsShown).isEqualTo(measures);
+        assertThat(cm01.outcome().workPlanImprovementsShown).isEqualTo(measures);
+        assertThat(jdbc.queryForObject("select improvement_measures from monthly_work_plan where customer_manager_id = "
+                + "'cm01' and period = ?", String.class, period)).isEqualTo(measures);
+        for (Run run : runs) {
+            if (run != cm01) {
+                assertThat(run.outcome().lastMonthImprovementsShown).as(run.customerManagerId())
+                        .isEqualTo("上月工作总结尚未完成");
+            }
         }
     }
 
@@ -348,33 +426,118 @@ class WholeMonthEndToEndTests {
     }
 
     /**
-     * The instance's history: every step of 1–10 completed once, the three reviewed steps and their reviews twice
-     * when the market manager rejected once, steps 2 and 3 only in a first month; step 11 open, nothing else.
+     * The instance's history after the whole month: every step of 1–11 completed once, the three reviewed steps and
+     * their reviews twice when the market manager rejected once, steps 2 and 3 only in a first month; one week
+     * arrangement and one week summary per week of the month, one 日拜访记录 per visit day recorded, the results
+     * and their review twice after a rejection, the month summary once; nothing open, the instance ended.
      */
     private void assertCompletedTasks(Run run) {
+        PlanPhaseDriver.Outcome outcome = run.outcome();
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String step : List.of("Task_SetTargets", "Task_ApproveTargets", "Task_BackfillDemands",
                 "Task_BackfillBrandTargets", "Task_ConfirmDemands", "Task_ReviewCustomerAnalysis",
                 "Task_ConfirmBrandAnalysis", "Task_SetBrandTargets", "Task_ConfirmMarketAnalysis", "Task_AdjustStrategies",
-                "Task_ApproveStrategies", "Task_SetWorkPlan", "Task_ApproveWorkPlan")) {
+                "Task_ApproveStrategies", "Task_SetWorkPlan", "Task_ApproveWorkPlan", "Task_PlanVisits")) {
             boolean backfill = step.startsWith("Task_Backfill");
             boolean reviewed = REVIEWED_STEPS.contains(step);
-            if (!backfill || run.outcome().firstMonth) {
-                expected.put(step, reviewed && run.outcome().rejected ? 2 : 1);
+            if (!backfill || outcome.firstMonth) {
+                expected.put(step, reviewed && outcome.rejected ? 2 : 1);
             }
         }
+        expected.put("Task_ArrangeWeek", outcome.weeks.size());
+        expected.put("Task_RecordVisits", outcome.visitDaysRecorded);
+        expected.put("Task_SummarizeWeek", outcome.weeks.size());
+        expected.put("Task_MarkExecution", outcome.rejected ? 2 : 1);
+        expected.put("Task_ReviewResults", outcome.rejected ? 2 : 1);
+        expected.put("Task_SummarizeMonth", 1);
         Map<String, Integer> completed = new LinkedHashMap<>();
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
                 .processInstanceId(run.processInstanceId()).finished().list()) {
             assertThat(task.getDeleteReason()).isEqualTo("completed");
-            assertThat(task.getAssignee()).isEqualTo(task.getTaskDefinitionKey().startsWith("Task_Approve")
+            String key = task.getTaskDefinitionKey();
+            assertThat(task.getAssignee()).as(key).isEqualTo(key.startsWith("Task_Approve") || key.equals("Task_ReviewResults")
                     ? run.marketManagerId() : run.customerManagerId());
-            completed.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
+            completed.merge(key, 1, Integer::sum);
         }
-        assertThat(completed).as("completed tasks of %s", run.businessKey()).isEqualTo(expected)
-                .isEqualTo(run.outcome().completedTasks);
+        assertThat(new java.util.TreeMap<>(completed)).as("completed tasks of %s", run.businessKey())
+                .isEqualTo(new java.util.TreeMap<>(expected)).isEqualTo(new java.util.TreeMap<>(outcome.completedTasks));
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(run.processInstanceId())
-                .unfinished().list()).extracting(HistoricTaskInstance::getTaskDefinitionKey).containsExactly("Task_PlanVisits");
+                .unfinished().count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId())
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_CycleDone");
+        // Cockpit shows the weeks as a multi-instance subprocess: one instance per week, one per visit day.
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run.processInstanceId())
+                .activityId("SubProcess_Weeks").count()).isEqualTo(outcome.weeks.size());
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run.processInstanceId())
+                .activityId("Event_VisitDayStarts").finished().count()).isEqualTo(outcome.visitDaysRecorded);
+    }
+
+    /** What steps 12–16 stored for the run's customer manager, against what the people submitted. */
+    private void assertImplementPhaseStored(Run run) {
+        String cm = run.customerManagerId();
+        String period = run.month().toString();
+        PlanPhaseDriver.Outcome outcome = run.outcome();
+        assertThat(ended(run)).as("%s ended", run.businessKey()).isTrue();
+        assertThat(outcome.weeks).as("weeks of %s", period).hasSizeBetween(4, 5);
+
+        assertThat(jdbc.queryForList("select cast(week_start as varchar(10)) from week_arrangement where customer_manager_id = ? "
+                + "and period = ? and status = 'ARRANGED' order by week_start", String.class, cm, period))
+                .isEqualTo(outcome.weeks);
+        assertThat(count("select count(*) from visit_day where customer_manager_id = ? and period = ? "
+                + "and status = 'RECORDED'", cm, period)).isEqualTo(outcome.visitDaysRecorded);
+        assertThat(count("select count(*) from visit_record where customer_manager_id = ? and period = ? and visited",
+                cm, period)).isEqualTo(outcome.visitsRecorded);
+        assertThat(count("select count(*) from visit_record where customer_manager_id = ? and period = ? and not visited",
+                cm, period)).isEqualTo(outcome.visitsNotMade);
+        // Every customer on a day's sheet got a record, visited or not.
+        assertThat(count("select count(*) from day_visit_list l where l.customer_manager_id = ? and l.period = ? "
+                + "and not exists (select 1 from visit_record v where v.customer_id = l.customer_id "
+                + "and v.visit_date = l.visit_date)", cm, period)).isZero();
+        outcome.inventoryCounted.forEach((key, inventory) -> {
+            String[] k = key.split("/");
+            assertThat(jdbc.queryForObject("select inventory from field_observation where customer_id = ? and spec_code = ? "
+                    + "and observed_on = ?", Integer.class, Long.valueOf(k[0]), k[1], LocalDate.parse(k[2])))
+                    .as("counted %s", key).isEqualTo(inventory);
+        });
+        assertThat(count("select count(*) from customer_demand where period = ? and content like '下月希望增加紧俏规格的供应（%' "
+                + "and customer_id in (" + customersOf() + ")", period, cm)).as("needs for next month's step 4")
+                .isEqualTo(outcome.needsRecorded);
+        assertThat(count("select count(*) from market_anomaly where note = '畅销规格断货两天' and observed_on between ? and ? "
+                + "and customer_id in (" + customersOf() + ")", run.month().atDay(1), run.month().atEndOfMonth(), cm))
+                .isEqualTo(outcome.anomaliesRecorded);
+        assertThat(jdbc.queryForList("select id from service_strategy where customer_manager_id = ? and period = ? "
+                + "and status = 'DONE' order by id", Long.class, cm, period)).as("★ done: exactly those marked")
+                .containsExactlyElementsOf(outcome.strategiesMarked);
+        assertThat(count("select count(*) from ad_hoc_task where customer_manager_id = ? and period = ?", cm, period))
+                .isEqualTo(outcome.adHocTasks).isEqualTo(outcome.rejected ? 2 : 1);
+
+        assertThat(count("select count(*) from week_summary where customer_manager_id = ? and period = ? and status = 'DONE' "
+                + "and judged_status is not null", cm, period)).isEqualTo(outcome.weeks.size());
+        Map<String, Object> result = jdbc.queryForMap("select status, decided_by, rejection_reason from month_result "
+                + "where customer_manager_id = ? and period = ?", cm, period);
+        assertThat(result).containsEntry("status", "LOCKED").containsEntry("decided_by", run.marketManagerId());
+        Map<String, Object> summary = jdbc.queryForMap("select status, improvement_measures, done_visits, planned_visits, "
+                + "strategies_done from month_summary where customer_manager_id = ? and period = ?", cm, period);
+        assertThat(summary).containsEntry("status", "DONE").containsEntry("improvement_measures", outcome.improvementMeasures);
+        assertThat(((Number) summary.get("done_visits")).intValue()).isEqualTo(outcome.visitsRecorded);
+        assertThat(((Number) summary.get("strategies_done")).intValue()).isEqualTo(outcome.strategiesMarked.size());
+        assertThat(((Number) summary.get("planned_visits")).intValue()).isEqualTo(count("select coalesce(sum(coalesce("
+                + "a.planned_frequency, p.proposed_frequency)), 0) from visit_plan_customer p left join visit_plan_adjustment a "
+                + "on a.customer_manager_id = p.customer_manager_id and a.period = p.period and a.customer_id = p.customer_id "
+                + "where p.customer_manager_id = ? and p.period = ?", cm, period));
+    }
+
+    private void printImplementPhase(Run run, long started) {
+        PlanPhaseDriver.Outcome o = run.outcome();
+        System.out.printf("[E2E] %s steps 12-16 (%.1f s since the phase began): %d weeks, %d visit days, %d visits made"
+                + " and %d not, %d strategies ★, %d ● tasks, %d needs, %d anomalies%s%n", run.businessKey(),
+                seconds(System.nanoTime() - started), o.weeks.size(), o.visitDaysRecorded, o.visitsRecorded,
+                o.visitsNotMade, o.strategiesMarked.size(), o.adHocTasks, o.needsRecorded, o.anomaliesRecorded,
+                o.rejected ? ", results rejected once" : "");
+    }
+
+    private boolean ended(Run run) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0;
     }
 
     /** Another customer manager neither sees nor completes cm01's task; the other team's market manager neither. */
@@ -396,8 +559,7 @@ class WholeMonthEndToEndTests {
 
     /**
      * Step 11 客户拜访计划: the proposal is shown with its capacity; the customer manager raises two customers by one
-     * visit and 确定. Completing it starts the implement phase (steps 12–16): while their task listeners don't exist
-     * yet, the completion must fail and leave the plan as it was.
+     * visit and 确定, which starts the implement phase with the first week's 周工作安排.
      */
     private int planVisits(PlanPhaseDriver driver, Run run) {
         String cm = run.customerManagerId();
@@ -416,24 +578,20 @@ class WholeMonthEndToEndTests {
 
         ResponseEntity<String> confirmed = run.cm().trySubmit(PlanPhaseDriver.id(task),
                 driver.visitPlanSubmission(run, form));
-        if (IMPLEMENT_PHASE_LISTENERS.stream().allMatch(context::containsBean)) {
-            assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-            assertThat(jdbc.queryForObject("select status from visit_plan where customer_manager_id = ? and period = ?",
-                    String.class, cm, period)).isEqualTo("CONFIRMED");
-            // Two customers raised by one visit each: Σ planned = Σ proposed + 2.
-            assertThat(count("select coalesce(sum(coalesce(a.planned_frequency, p.proposed_frequency)), 0) "
-                    + "from visit_plan_customer p left join visit_plan_adjustment a on a.customer_manager_id = "
-                    + "p.customer_manager_id and a.period = p.period and a.customer_id = p.customer_id "
-                    + "where p.customer_manager_id = ? and p.period = ?", cm, period)).isEqualTo(proposed + 2);
-            // TODO(issue 5, steps 12–16): the weeks, the results review and the month summary, then EndEvent_CycleDone.
-        } else {
-            assertThat(confirmed.getStatusCode().is2xxSuccessful()).as("step 11 cannot commit without the implement "
-                    + "phase's listeners: " + confirmed.getBody()).isFalse();
-            assertThat(jdbc.queryForObject("select status from visit_plan where customer_manager_id = ? and period = ?",
-                    String.class, cm, period)).as("rolled back").isEqualTo("DRAFT");
-            assertThat(count("select count(*) from visit_plan_adjustment where customer_manager_id = ? and period = ?",
-                    cm, period)).isZero();
-        }
+        assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        run.outcome().completed("Task_PlanVisits");
+        run.outcome().weeks = cycleWeeks.of((String) runtimeService.getVariable(run.processInstanceId(), CycleWeeks.WEEKS));
+        assertThat(run.outcome().weeks).isEqualTo(cycleWeeks.remaining(period));
+        assertThat(jdbc.queryForObject("select status from visit_plan where customer_manager_id = ? and period = ?",
+                String.class, cm, period)).isEqualTo("CONFIRMED");
+        // Two customers raised by one visit each: Σ planned = Σ proposed + 2.
+        assertThat(count("select coalesce(sum(coalesce(a.planned_frequency, p.proposed_frequency)), 0) "
+                + "from visit_plan_customer p left join visit_plan_adjustment a on a.customer_manager_id = "
+                + "p.customer_manager_id and a.period = p.period and a.customer_id = p.customer_id "
+                + "where p.customer_manager_id = ? and p.period = ?", cm, period)).isEqualTo(proposed + 2);
+        // The implement phase begins with the first week's arrangement.
+        assertThat(run.cm().task(run.businessKey(), "Task_ArrangeWeek").get("name"))
+                .isEqualTo("周工作安排（" + run.outcome().weeks.get(0) + " 周）");
         return proposed;
     }
 

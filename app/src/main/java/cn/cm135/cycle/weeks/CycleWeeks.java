@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.calendar.WorkingCalendar;
+import cn.cm135.cycle.CycleVariables;
 
 /**
  * The calendar of the implement phase as {@code cycle-135-monthly} sees it (bean {@code cycleWeeks}): which
@@ -24,6 +26,9 @@ import cn.cm135.calendar.WorkingCalendar;
  */
 @Component("cycleWeeks")
 public class CycleWeeks {
+
+    /** Process variable: the Mondays of the weeks to work, comma-separated, fixed when the plan is approved. */
+    public static final String WEEKS = "weeks";
 
     static final LocalTime ARRANGEMENT_DUE = LocalTime.of(10, 0);
     static final LocalTime DAY_STARTS = LocalTime.of(7, 0);
@@ -54,6 +59,20 @@ public class CycleWeeks {
             }
         }
         return mondays;
+    }
+
+    /**
+     * Fixes the weeks to work when the plan phase ends (listener on the flow into {@code SubProcess_Weeks}). A
+     * sequential multi-instance evaluates its collection again before every instance, so the collection must
+     * not change while the weeks run; it is kept as text, which Cockpit shows as it is.
+     */
+    public void fix(DelegateExecution execution) {
+        execution.setVariable(WEEKS, String.join(",", remaining(CycleVariables.period(execution).toString())));
+    }
+
+    /** The weeks {@link #fix} kept, as the multi-instance collection of {@code SubProcess_Weeks}. */
+    public List<String> of(String weeks) {
+        return weeks == null || weeks.isBlank() ? List.of() : List.of(weeks.split(","));
     }
 
     /** The working days of the week starting {@code monday} that lie inside {@code month}. */
