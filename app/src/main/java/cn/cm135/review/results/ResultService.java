@@ -13,7 +13,9 @@ import cn.cm135.rules.Refusal;
 /**
  * 结果提交 / 结果审核 (step 14): the customer manager submits the month's marks, the market manager approves
  * them (then they are locked) or rejects them with a reason, which reopens them for the customer manager.
- * While submitted and once approved, the month's marks and ad-hoc tasks refuse changes ({@link #requireOpen}).
+ * While submitted and once approved, the month's marks and ad-hoc tasks refuse changes ({@link #requireOpen});
+ * visit records and week arrangements only once approved (visit/ResultsLock): a submitted month may still be
+ * completed by a late visit record until the market manager decides.
  */
 @Service
 public class ResultService {
@@ -40,19 +42,6 @@ public class ResultService {
         if (status == ApprovalStatus.SUBMITTED || status.isFrozen()) {
             throw Refusal.locked("%s 的 %s 月工作结果%s，确定后不能修改".formatted(customerManagerId, month,
                     status == ApprovalStatus.SUBMITTED ? "已提交审核" : "已审核通过"));
-        }
-    }
-
-    /**
-     * For the month's other records (visit records): refused only once the results are approved, not while they
-     * wait for the review.
-     *
-     * @throws Refusal LOCKED (确定后不能修改) once the results are approved or locked
-     */
-    @Transactional(readOnly = true)
-    public void requireNotApproved(String customerManagerId, YearMonth month, String what) {
-        if (get(customerManagerId, month).approval().status().isFrozen()) {
-            throw Refusal.locked("%s 的 %s 月工作结果已审核通过，%s确定后不能修改".formatted(customerManagerId, month, what));
         }
     }
 
