@@ -83,9 +83,9 @@ final class ImplementPhaseDriver {
             }
             if (!acted && evening) {
                 for (Map<String, Object> task : run.mm().myTasks(run.businessKey())) {
-                    assertThat(task.get("taskDefinitionKey")).isEqualTo("Task_ReviewResults");
+                    assertThat(task.get("taskDefinitionKey")).isEqualTo("Task_ApproveResults");
                     reviewResults(run, task);
-                    run.outcome().completed("Task_ReviewResults");
+                    run.outcome().completed("Task_ApproveResults");
                     acted = true;
                     break;
                 }

@@ -17,7 +17,7 @@ import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 
 /**
- * User task "结果审核" (Task_ReviewResults, step 14, the market manager). On create it shows what the
+ * User task "结果审核" (Task_ApproveResults, step 14, the market manager). On create it shows what the
  * customer manager carried out: strategies ★ done / open / dropped, ● ad-hoc tasks, planned vs done visits.
  * On complete it records the decision ({@code resultsDecision} = approve | reject, with
  * {@code resultsRejectionReason}) and sets the process variable {@code resultsApproved} the gateway reads;

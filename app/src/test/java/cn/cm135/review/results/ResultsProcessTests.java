@@ -43,7 +43,7 @@ import cn.cm135.visit.marks.MarkService;
 
 /**
  * 任务执行标注 → 结果提交 → 结果审核 (step 14) on the real engine, wired as the lead wires Task_MarkExecution,
- * Task_ReviewResults and Gateway_ResultsApproved (a test-only process): a refused completion changes nothing,
+ * Task_ApproveResults and Gateway_ResultsApproved (a test-only process): a refused completion changes nothing,
  * a rejection reopens the marking task with the reason, an approval locks the marks.
  *
  * <p>cm1's April 2037: strategies 经营分析指导 (C1, open), 重点帮扶 (C2, open), 新品培育 (C1, ★ 04-03), 价格规范 (C2,
@@ -107,7 +107,7 @@ class ResultsProcessTests {
                 .camundaFormRef("mark-execution").camundaFormRefBinding("latest")
                 .camundaTaskListenerDelegateExpression("create", "${markExecutionTaskListener}")
                 .camundaTaskListenerDelegateExpression("complete", "${markExecutionTaskListener}")
-                .userTask("Task_ReviewResults").name("结果审核").camundaAssignee("${marketManagerId}")
+                .userTask("Task_ApproveResults").name("结果审核").camundaAssignee("${marketManagerId}")
                 .camundaFormRef("review-results").camundaFormRefBinding("latest")
                 .camundaTaskListenerDelegateExpression("create", "${reviewResultsTaskListener}")
                 .camundaTaskListenerDelegateExpression("complete", "${reviewResultsTaskListener}")
@@ -175,7 +175,7 @@ class ResultsProcessTests {
         assertThat(results.get(cm, MONTH).approval().status()).isEqualTo(ApprovalStatus.SUBMITTED);
 
         Task review = task(pi);
-        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewResults");
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ApproveResults");
         assertThat(review.getAssignee()).isEqualTo(f.mm);
         assertThat(review.getName()).isEqualTo("结果审核：cm1（2037-04）");
         assertThat(taskService.getVariables(review.getId()).keySet()).containsAll(FormVariables.of("review-results"));
