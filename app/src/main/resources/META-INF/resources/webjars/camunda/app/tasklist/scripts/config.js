@@ -39,6 +39,15 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  // cm135: scripts/cm135-camunda-forms-validity.js keeps 完成 usable on Camunda Forms with dynamic lists
+  // (form-js 1.8.7 reports valid list rows as errors; see the script).
+  requireJsConfig: {
+    ngDeps: ['cm135.camundaFormsValidity'],
+    deps: ['cm135-camunda-forms-validity'],
+    paths: {
+      'cm135-camunda-forms-validity': 'scripts/cm135-camunda-forms-validity'
+    }
+  },
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
