@@ -11,12 +11,11 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.cm135.customer.CustomerDirectory;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.strategy.OpenStrategy;
 import cn.cm135.rules.Refusal;
@@ -41,12 +40,12 @@ class RecordVisitsTaskListener implements TaskListener {
     static final String FEELINGS = "feelings";
 
     private final VisitRecordService visits;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerDirectory customers;
     private final ObjectMapper json;
 
-    RecordVisitsTaskListener(VisitRecordService visits, NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+    RecordVisitsTaskListener(VisitRecordService visits, CustomerDirectory customers, ObjectMapper json) {
         this.visits = visits;
-        this.jdbc = jdbc;
+        this.customers = customers;
         this.json = json;
     }
 
@@ -142,16 +141,8 @@ class RecordVisitsTaskListener implements TaskListener {
         List<Map<String, String>> options = new ArrayList<>();
         sheet.customers().forEach(c -> options.add(FormData.option(Long.toString(c.customerId()), c.label())));
         List<Long> listed = sheet.customers().stream().map(VisitSheet.Customer::customerId).toList();
-        jdbc.query("""
-                select c.id, c.name, c.licence_no from retail_customer c
-                  join route r on r.code = c.route_code join area a on a.code = r.area_code
-                 where a.customer_manager_id = :cm and c.status = 'ACTIVE' order by c.route_code, c.licence_no
-                """, new MapSqlParameterSource("cm", sheet.customerManagerId()), rs -> {
-                    if (!listed.contains(rs.getLong(1))) {
-                        options.add(FormData.option(Long.toString(rs.getLong(1)),
-                                rs.getString(2) + "（" + rs.getString(3) + "）（计划外）"));
-                    }
-                });
+        customers.activeCustomers(sheet.customerManagerId()).stream().filter(c -> !listed.contains(c.id()))
+                .forEach(c -> options.add(FormData.option(Long.toString(c.id()), c.label() + "（计划外）")));
         return options;
     }
 

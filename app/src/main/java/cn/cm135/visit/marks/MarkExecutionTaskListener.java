@@ -12,14 +12,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.cm135.customer.CustomerDirectory;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.planning.strategy.Strategy;
@@ -48,16 +47,16 @@ class MarkExecutionTaskListener implements TaskListener {
     private final MarkService marks;
     private final StrategyService strategies;
     private final ResultService results;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerDirectory customers;
     private final ObjectMapper json;
     private final Clock clock;
 
     MarkExecutionTaskListener(MarkService marks, StrategyService strategies, ResultService results,
-            NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+            CustomerDirectory customers, ObjectMapper json, Clock clock) {
         this.marks = marks;
         this.strategies = strategies;
         this.results = results;
-        this.jdbc = jdbc;
+        this.customers = customers;
         this.json = json;
         this.clock = clock;
     }
@@ -104,12 +103,8 @@ class MarkExecutionTaskListener implements TaskListener {
                 .map(s -> FormData.option(Long.toString(s.id()), s.customerName() + "（" + s.licenceNo() + "）："
                         + s.strategyType() + (s.specCode() == null ? "" : " " + s.specLabel())))
                 .toList()));
-        task.setVariableLocal("customerOptions", FormData.json(json, jdbc.query("""
-                select c.id, c.name, c.licence_no from retail_customer c join route r on r.code = c.route_code
-                  join area a on a.code = r.area_code
-                 where a.customer_manager_id = :cm and c.status = 'ACTIVE' order by c.licence_no
-                """, new MapSqlParameterSource("cm", customerManagerId),
-                (rs, i) -> FormData.option(rs.getString(1), rs.getString(2) + "（" + rs.getString(3) + "）"))));
+        task.setVariableLocal("customerOptions", FormData.json(json, customers.activeCustomers(customerManagerId).stream()
+                .map(c -> FormData.option(Long.toString(c.id()), c.label())).toList()));
         LocalDate today = LocalDate.now(clock);
         LocalDate defaultDay = today.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : today;
         FormData.editable(task, MARKED, FormData.json(json, List.of()));

@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.customer.CustomerDirectory;
 import cn.cm135.planning.strategy.Strategy;
 import cn.cm135.planning.strategy.StrategyService;
 import cn.cm135.review.results.AdHocTask;
@@ -36,14 +37,16 @@ public class MarkService {
     private final StrategyService strategies;
     private final ResultService results;
     private final MonthExecutionQuery execution;
+    private final CustomerDirectory customers;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
     MarkService(StrategyService strategies, ResultService results, MonthExecutionQuery execution,
-            NamedParameterJdbcTemplate jdbc, Clock clock) {
+            CustomerDirectory customers, NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.strategies = strategies;
         this.results = results;
         this.execution = execution;
+        this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -104,11 +107,7 @@ public class MarkService {
         }
         dayOfMonth(task.doneOn(), month, "doneOn", row + "的完成日期");
         if (task.customerId() != null) {
-            Integer mine = jdbc.queryForObject("""
-                    select count(*) from retail_customer c join route r on r.code = c.route_code
-                      join area a on a.code = r.area_code where c.id = :id and a.customer_manager_id = :cm
-                    """, params(customerManagerId, month).addValue("id", task.customerId()), Integer.class);
-            if (mine == null || mine == 0) {
+            if (!customers.notServedBy(customerManagerId, List.of(task.customerId())).isEmpty()) {
                 throw Refusal.invalid("customerId", row + "：零售户编号 " + task.customerId() + " 不是你的客户");
             }
         }
