@@ -33,6 +33,19 @@ public class WorkingCalendar {
         return (int) month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).filter(this::isWorkingDay).count();
     }
 
+    /** {@code day} if it is a working day, else the next working day. */
+    public LocalDate onOrAfter(LocalDate day) {
+        return isWorkingDay(day) ? day : plusWorkingDays(day, 1);
+    }
+
+    /**
+     * The {@code n}-th working day of {@code month} (n ≥ 1); past the month's end when the month has fewer, so
+     * that a deadline built on it still lies ahead.
+     */
+    public LocalDate workingDay(YearMonth month, int n) {
+        return plusWorkingDays(month.atDay(1).minusDays(1), n);
+    }
+
     /** The {@code n}-th working day after {@code day} (n ≥ 1), e.g. when an overdue plan is escalated. */
     public LocalDate plusWorkingDays(LocalDate day, int n) {
         LocalDate d = day;

@@ -133,8 +133,14 @@ public class CycleService {
         return endOfDay(calendar.plusWorkingDays(dueDay(month), properties.escalationWorkingDays()));
     }
 
-    private LocalDate dueDay(YearMonth month) {
-        return month.atDay(Math.min(properties.planDueDay(), month.lengthOfMonth()));
+    /**
+     * The plan due day (the 5th), on a working day, and not before the month's {@code planWorkingDays}-th working
+     * day: in October 2027 the 1st–7th are off, so the plan is due on the 4th working day, the 12th.
+     */
+    LocalDate dueDay(YearMonth month) {
+        LocalDate due = calendar.onOrAfter(month.atDay(Math.min(properties.planDueDay(), month.lengthOfMonth())));
+        LocalDate enough = calendar.workingDay(month, properties.planWorkingDays());
+        return due.isBefore(enough) ? enough : due;
     }
 
     private Date endOfDay(LocalDate day) {

@@ -44,7 +44,7 @@ class WorkingCalendarTests {
     }
 
     @Test
-    void isoDatesBindAsListsOrCommaSeparatedAndTheDefaultIsEmpty() {
+    void isoDatesBindAsListsOrCommaSeparatedAndTheShippedCalendarHasTheHolidays() {
         CalendarProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(
                 "cm135.calendar.holidays", "2026-10-01,2026-10-02",
                 "cm135.calendar.extra-working-days[0]", "2026-10-10")))
@@ -61,8 +61,18 @@ class WorkingCalendarTests {
         }
         CalendarProperties defaults = Binder.get(env).bind("cm135.calendar", CalendarProperties.class)
                 .orElseGet(() -> new CalendarProperties(null, null));
-        assertThat(defaults.holidays()).isEmpty();
-        assertThat(defaults.extraWorkingDays()).isEmpty();
+        WorkingCalendar shipped = new WorkingCalendar(defaults);
+        // October 2026: 22 Monday–Fridays − 1, 2, 5, 6, 7 (National Day) + Saturday 10 (调休) = 18.
+        assertThat(shipped.workingDays(YearMonth.of(2026, 10))).isEqualTo(18);
+        // December 2026 has no holiday: Tuesday 1 … Thursday 31 = 23 Monday–Fridays.
+        assertThat(shipped.workingDays(YearMonth.of(2026, 12))).isEqualTo(23);
+        // February 2027: 20 Monday–Fridays − 5, 8–12 (Spring Festival) + Saturday 20 (调休) = 15.
+        assertThat(shipped.workingDays(YearMonth.of(2027, 2))).isEqualTo(15);
+        assertThat(shipped.isWorkingDay(LocalDate.of(2027, 2, 20))).isTrue();
+        // October 2027: 1–7 off, so the month's first working day is Friday 8 and its second Saturday 9.
+        assertThat(shipped.workingDay(YearMonth.of(2027, 10), 1)).isEqualTo(LocalDate.of(2027, 10, 8));
+        assertThat(shipped.workingDay(YearMonth.of(2027, 10), 2)).isEqualTo(LocalDate.of(2027, 10, 9));
+        assertThat(shipped.onOrAfter(LocalDate.of(2027, 10, 5))).isEqualTo(LocalDate.of(2027, 10, 8));
 
         assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(Map.of(
                 "cm135.calendar.holidays", "2026-10-10", "cm135.calendar.extra-working-days", "2026-10-10")))

@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,9 +38,11 @@ final class ImplementPhaseDriver {
     static final LocalTime EVENING = LocalTime.of(18, 30);
 
     private final ManagementService managementService;
+    private final JdbcTemplate jdbc;
 
-    ImplementPhaseDriver(ManagementService managementService) {
+    ImplementPhaseDriver(ManagementService managementService, JdbcTemplate jdbc) {
         this.managementService = managementService;
+        this.jdbc = jdbc;
     }
 
     static void setClock(LocalDate day, LocalTime time) {
@@ -108,7 +113,7 @@ final class ImplementPhaseDriver {
 
     /**
      * Step 13 after the day's visits: every listed customer visited except the last one (not at home), the
-     * first two key specs counted at the first customer, the day's first open strategy done, a need from the first
+     * first two key specs counted at the first customer, the day's first open strategy of a visited customer done, a need from the first
      * customer, an anomaly on Thursdays, and the day's feelings.
      */
     private void recordVisits(Run run, Map<String, Object> task, LocalDate day) {
@@ -121,6 +126,7 @@ final class ImplementPhaseDriver {
         ArrayNode observations = (ArrayNode) form.get("observations");
         ArrayNode strategyOptions = (ArrayNode) form.get("strategyOptions");
         List<String> done = new ArrayList<>();
+        Set<Long> visited = new HashSet<>();
         String firstCustomer = null;
         for (int i = 0; i < visits.size(); i++) {
             ObjectNode visit = (ObjectNode) visits.get(i);
@@ -130,6 +136,7 @@ final class ImplementPhaseDriver {
                 visit.put("effect", i % 3 == 0 ? "好" : "较好");
                 visit.put("opinions", i == 0 ? "希望紧俏规格多投放一些" : "");
                 outcome.visitsRecorded++;
+                visited.add(visit.get("customer").asLong());
                 if (firstCustomer == null) {
                     firstCustomer = visit.get("customer").asText();
                 }
@@ -166,10 +173,15 @@ final class ImplementPhaseDriver {
                 outcome.anomaliesRecorded++;
             }
         }
-        if (strategyOptions != null && !strategyOptions.isEmpty()) {
-            String strategy = strategyOptions.get(0).get("value").asText();
-            done.add(strategy);
-            outcome.strategiesMarked.add(Long.valueOf(strategy));
+        // The day's first open strategy of a customer visited today: the app refuses one of a customer not visited.
+        for (JsonNode option : strategyOptions == null ? List.<JsonNode>of() : (Iterable<JsonNode>) strategyOptions::elements) {
+            long strategy = option.get("value").asLong();
+            if (visited.contains(jdbc.queryForObject("select customer_id from service_strategy where id = ?", Long.class,
+                    strategy))) {
+                done.add(Long.toString(strategy));
+                outcome.strategiesMarked.add(strategy);
+                break;
+            }
         }
         Map<String, Object> submitted = new LinkedHashMap<>();
         submitted.put("visits", new Json(visits));

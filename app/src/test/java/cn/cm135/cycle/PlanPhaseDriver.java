@@ -2,6 +2,7 @@ package cn.cm135.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.cm135.calendar.WorkingCalendar;
 import cn.cm135.cycle.TasklistClient.Json;
 
 /**
@@ -34,7 +36,7 @@ import cn.cm135.cycle.TasklistClient.Json;
  * Each step is a method so the single-month run and the concurrent run (and later steps 12–16) share them.
  *
  * <p>Times: with {@code movesClock} the engine clock (and with it the app's {@code Clock}) is set to the
- * working time of each step, days 1–4 of the month, as one person would work. The engine clock is global, so the
+ * working time of each step, working days 1–4 of the month, as one person would work. The engine clock is global, so the
  * concurrent run leaves it alone inside a day and moves it between days ({@link #planDays()}).
  */
 final class PlanPhaseDriver {
@@ -92,10 +94,12 @@ final class PlanPhaseDriver {
     private final ManagementService managementService;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final WorkingCalendar calendar;
     private final boolean movesClock;
 
     PlanPhaseDriver(TestRestTemplate rest, String engineName, ManagementService managementService, JdbcTemplate jdbc,
-            ObjectMapper json, boolean movesClock) {
+            ObjectMapper json, WorkingCalendar calendar, boolean movesClock) {
+        this.calendar = calendar;
         this.rest = rest;
         this.engineName = engineName;
         this.managementService = managementService;
@@ -114,13 +118,18 @@ final class PlanPhaseDriver {
                 new TasklistClient(rest, engineName, marketManagerId, json), outcome);
     }
 
-    static void setClock(YearMonth month, int day, int hour, int minute) {
-        ClockUtil.setCurrentTime(Date.from(month.atDay(day).atTime(hour, minute).atZone(ZONE).toInstant()));
+    static void setClock(LocalDate day, int hour, int minute) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(hour, minute).atZone(ZONE).toInstant()));
+    }
+
+    /** The {@code n}-th working day of the month: October 2027's plan phase is the 8th, 9th (调休), 11th and 12th. */
+    LocalDate planDay(YearMonth month, int n) {
+        return calendar.workingDay(month, n);
     }
 
     private void at(Run run, int day, int hour, int minute) {
         if (movesClock) {
-            setClock(run.month(), day, hour, minute);
+            setClock(planDay(run.month(), day), hour, minute);
         }
     }
 
