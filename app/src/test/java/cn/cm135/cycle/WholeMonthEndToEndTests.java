@@ -2,7 +2,6 @@ package cn.cm135.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,6 +42,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +73,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * ImplementPhaseDriver}): the weeks (12, 13 per visit day, 15), the results with the market manager's review (14),
  * the month summary (16), until the instance ends.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
@@ -142,9 +144,9 @@ class WholeMonthEndToEndTests {
     }
 
     @AfterAll
-    void stop() throws IOException {
+    void stop(@Autowired ConfigurableApplicationContext context) {
         ClockUtil.reset();
-        POSTGRES.close();
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.cm135.postgres;
 
 import java.io.IOException;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,5 +30,19 @@ public final class OwnPostgres {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    /**
+     * Closes the test's Spring context, then the server. In that order: a context left in the test cache
+     * would otherwise close at JVM exit against a stopped server, and surefire kills the fork after 30 s.
+     * The test class carries {@code @DirtiesContext} so the closed context leaves the cache.
+     */
+    public static void stop(ConfigurableApplicationContext context, EmbeddedPostgres postgres) {
+        context.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not stop", e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package cn.cm135.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
@@ -12,8 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The same application on a real PostgreSQL server (started inside the test JVM): Flyway's schema,
  * Camunda's, and the hand-computed forecast of {@link ForecastFixture} give the same numbers as on H2.
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -50,8 +52,8 @@ class PostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @Test

@@ -3,7 +3,6 @@ package cn.cm135.report;
 import static cn.cm135.report.ReportFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,7 @@ import cn.cm135.postgres.OwnPostgres;
  * ({@link ReportPagesTests}), including the aggregates of 片区统计 (avg, round, decimal division) and the
  * link built by string concatenation.
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -47,8 +49,8 @@ class ReportPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @BeforeAll

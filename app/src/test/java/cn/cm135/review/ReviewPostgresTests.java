@@ -2,7 +2,6 @@ package cn.cm135.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,8 +12,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *   visits plan C1 3 → records 2 visited; strategies 1 open
  * </pre>
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -74,9 +76,9 @@ class ReviewPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop(@Autowired ConfigurableApplicationContext context) {
         ClockUtil.reset();
-        POSTGRES.close();
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static cn.cm135.visit.VisitFixture.MONTH;
 import static cn.cm135.visit.VisitFixture.morningOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,8 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Steps 12 and 13 on their own embedded PostgreSQL: the due rule's INSERT … SELECT with integer parameters,
  * the day's replace-and-insert and the demand links give the same rows as on H2.
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -53,8 +55,8 @@ class VisitPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @AfterEach

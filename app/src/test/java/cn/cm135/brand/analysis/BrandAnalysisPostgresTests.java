@@ -4,13 +4,14 @@ import static cn.cm135.brand.analysis.BrandAnalysisFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import cn.cm135.postgres.OwnPostgres;
 
 /** The hand-computed {@link BrandAnalysisFixture} on its own embedded PostgreSQL: the same SQL, the same numbers. */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -39,8 +41,8 @@ class BrandAnalysisPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @Test

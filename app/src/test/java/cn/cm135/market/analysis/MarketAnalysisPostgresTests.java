@@ -4,13 +4,14 @@ import static cn.cm135.market.analysis.MarketAnalysisFixture.MONTH;
 import static cn.cm135.market.analysis.MarketAnalysisFixture.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,7 @@ import cn.cm135.postgres.OwnPostgres;
  * warnings (R 0.4 &lt; 0.8 warned; P 1.25 not; Q undefined not) are exact, and the same SQL — the market
  * analysis, the sales ledger and the negotiated quantity — is proven on PostgreSQL.
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -48,8 +50,8 @@ class MarketAnalysisPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package cn.cm135.planning.strategy;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +18,7 @@ import cn.cm135.postgres.OwnPostgres;
  * {@link StrategyRuleTests} on its own embedded PostgreSQL: the ten rules and their near misses, and the
  * redeployed table, give the same strategies with the same reasons as on H2 (the same SQL, unchanged).
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -30,7 +33,7 @@ class StrategyPostgresTests extends StrategyRuleTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 }

@@ -4,14 +4,15 @@ import static cn.cm135.planning.visits.VisitPlanFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,7 @@ import cn.cm135.postgres.OwnPostgres;
  * (string building, casts, the strategy subquery), the set-based 商定总量 and the plan's writes give the same
  * numbers as on H2.
  */
+@DirtiesContext
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -46,8 +48,8 @@ class VisitPlanPostgresTests {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
+    static void stop(@Autowired ConfigurableApplicationContext context) {
+        OwnPostgres.stop(context, POSTGRES);
     }
 
     @Test
