@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -251,6 +252,16 @@ final class PlanPhaseDriver {
         Map<String, Object> task = run.mm().task(run.businessKey(), "Task_ApproveTargets");
         Map<String, Object> form = run.mm().formVariables(id(task));
         assertThat(((JsonNode) form.get("history")).size()).as("the last 12 months of sales are shown").isEqualTo(12);
+        if (rejectionReason != null) {
+            // A rejection without a reason: Tasklist's two endpoints answer 400 with the bare Chinese message.
+            for (ResponseEntity<String> refused : List.of(
+                    run.mm().trySubmit(id(task), Map.of("targetsDecision", "reject")),
+                    run.mm().tryComplete(id(task), Map.of("targetsDecision", "reject")))) {
+                assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+                assertThat(refused.getBody()).contains("\"message\":\"驳回时必须填写驳回原因\"", "\"field\":\"rejectionReason\"")
+                        .doesNotContain("ENGINE-", "Exception", "Cannot");
+            }
+        }
         decide(run.mm(), task, "targetsDecision", "rejectionReason", rejectionReason);
         if (rejectionReason != null) {
             run.outcome().targetRejection = rejectionReason;
@@ -344,20 +355,23 @@ final class PlanPhaseDriver {
     void adjustStrategies(Run run) {
         Map<String, Object> task = run.cm().task(run.businessKey(), "Task_AdjustStrategies");
         Map<String, Object> form = run.cm().formVariables(id(task));
-        ArrayNode strategies = (ArrayNode) form.get("strategies");
+        ArrayNode strategies = (ArrayNode) form.get("strategyRows");
         assertThat(strategies).as("strategies generated for %s", run.customerManagerId()).isNotEmpty();
         boolean again = run.outcome().strategiesRejection != null;
+        JsonNode drops = (JsonNode) form.get("droppedStrategies");
         List<Object> manual = new ArrayList<>();
         if (again) {
             assertThat(form.get("strategiesRejectionReason")).isEqualTo(run.outcome().strategiesRejection);
             assertThat(((Number) form.get("droppedCount")).longValue()).as("the drop was kept").isEqualTo(1);
             assertThat(((Number) form.get("manualCount")).longValue()).as("the manual strategy was kept").isEqualTo(1);
+            assertThat(drops).as("the drop is listed again").hasSize(1);
         } else {
             run.outcome().generatedStrategies = strategies.size();
-            ObjectNode first = (ObjectNode) strategies.get(0);
-            first.put("drop", true);
-            first.put("dropReason", "客户本月外出，暂不执行");
-            run.outcome().droppedStrategyId = first.get("id").asLong();
+            long first = strategies.get(0).get("id").asLong();
+            drops = json.createArrayNode()
+                    .add(json.createObjectNode()
+                            .put("id", String.valueOf(first)).put("dropReason", "客户本月外出，暂不执行"));
+            run.outcome().droppedStrategyId = first;
             String licence = licenceWithout(strategies, "个性化服务");
             Map<String, Object> added = new LinkedHashMap<>();
             added.put("licenceNo", licence);
@@ -367,7 +381,7 @@ final class PlanPhaseDriver {
             manual.add(added);
             run.outcome().manualStrategyLicence = licence;
         }
-        run.cm().submit(id(task), Map.of("strategies", new Json(strategies), "manualStrategies", new Json(manual)));
+        run.cm().submit(id(task), Map.of("droppedStrategies", new Json(drops), "manualStrategies", new Json(manual)));
         run.outcome().completed("Task_AdjustStrategies");
     }
 

@@ -105,6 +105,12 @@ final class TasklistClient {
         return rest.postForEntity(engine + "/task/{id}/submit-form", body, String.class, taskId);
     }
 
+    /** {@code POST /engine-rest/task/{id}/complete}; the raw response, for refusals. */
+    ResponseEntity<String> tryComplete(String taskId, Map<String, Object> variables) {
+        Map<String, Object> body = Map.of("variables", restVariables(variables));
+        return rest.postForEntity(engine + "/task/{id}/complete", body, String.class, taskId);
+    }
+
     /** Submits the form and expects the task to complete (204). */
     void submit(String taskId, Map<String, Object> variables) {
         ResponseEntity<String> response = trySubmit(taskId, variables);

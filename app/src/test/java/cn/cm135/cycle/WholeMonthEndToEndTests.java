@@ -146,7 +146,7 @@ class WholeMonthEndToEndTests {
     @AfterAll
     void stop(@Autowired ConfigurableApplicationContext context) {
         ClockUtil.reset();
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     /**

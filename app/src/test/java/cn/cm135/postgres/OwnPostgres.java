@@ -2,6 +2,7 @@ package cn.cm135.postgres;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -33,16 +34,13 @@ public final class OwnPostgres {
     }
 
     /**
-     * Closes the test's Spring context, then the server. In that order: a context left in the test cache
-     * would otherwise close at JVM exit against a stopped server, and surefire kills the fork after 30 s.
-     * The test class carries {@code @DirtiesContext} so the closed context leaves the cache.
+     * Stops {@code postgres} when the test's Spring context closes (the class carries {@code @DirtiesContext}),
+     * after the data source and everything using it: a context left in the test cache would otherwise close at
+     * JVM exit against a stopped server, and surefire kills the fork after 30 s.
      */
-    public static void stop(ConfigurableApplicationContext context, EmbeddedPostgres postgres) {
-        context.close();
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not stop", e);
-        }
+    public static void stopWith(ConfigurableApplicationContext context, EmbeddedPostgres postgres) {
+        DefaultSingletonBeanRegistry beans = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+        beans.registerDisposableBean("ownPostgres", postgres::close);
+        beans.registerDependentBean("ownPostgres", "dataSource");
     }
 }

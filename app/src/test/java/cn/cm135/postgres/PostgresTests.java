@@ -53,7 +53,7 @@ class PostgresTests {
 
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ReportPostgresTests {
 
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @BeforeAll

@@ -78,7 +78,7 @@ class ReviewPostgresTests {
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
         ClockUtil.reset();
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

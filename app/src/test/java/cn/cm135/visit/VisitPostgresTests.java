@@ -56,7 +56,7 @@ class VisitPostgresTests {
 
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @AfterEach

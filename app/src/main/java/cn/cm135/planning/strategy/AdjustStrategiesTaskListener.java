@@ -2,6 +2,7 @@ package cn.cm135.planning.strategy;
 
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,16 +20,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.cycle.CycleVariables;
 
 /**
- * User task "调整服务策略" (Task_AdjustStrategies). On create it shows the month's strategies: counts and the
- * market manager's reason if the last submission was rejected as task-local variables, and the editable list
- * {@code strategies} (drop checkbox and reason per row) plus an empty {@code manualStrategies} on the process
- * scope. On complete it applies the drops, un-drops and manual additions, then submits the plan (计划提交);
- * any refusal leaves everything as it was. The two lists are removed again, so they don't stay in the process.
+ * User task "调整服务策略" (Task_AdjustStrategies). A customer manager with 300 retailers has 300 or more
+ * strategies and changes a handful, so the form shows them as a paged, sortable table ({@code strategyRows},
+ * task-local, read-only) and edits only the exceptions: {@code droppedStrategies} lists the dropped ones by
+ * id with a reason (pre-filled with the drops kept from a rejected submission; removing a row restores the
+ * strategy) and {@code manualStrategies} the additions. Both lists live on the process scope, where Tasklist
+ * and the REST complete call write them back. On complete the drops, restores and additions are applied and
+ * the plan is submitted (计划提交); any refusal leaves everything as it was. The lists are removed again.
  */
 @Component
 class AdjustStrategiesTaskListener implements TaskListener {
 
-    static final String STRATEGIES = "strategies";
+    static final String DROPPED = "droppedStrategies";
     static final String MANUAL = "manualStrategies";
 
     private final StrategyService strategies;
@@ -51,36 +54,52 @@ class AdjustStrategiesTaskListener implements TaskListener {
             shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
             shown.put("strategiesRejectionReason",
                     plan.getStatus() == StrategyPlanStatus.REJECTED ? plan.getRejectionReason() : null);
+            shown.put("strategyRows", SpinValues.jsonValue(write(list.stream().map(StrategyViews::row).toList())).create());
+            shown.put("strategyOptions", SpinValues.jsonValue(write(list.stream().map(StrategyViews::option).toList())).create());
             task.setVariablesLocal(shown);
-            // Editable lists on the process scope: Tasklist and the REST complete call both write them back there.
-            task.getExecution().setVariable(STRATEGIES, SpinValues.jsonValue(write(list.stream().map(StrategyViews::editable).toList())));
+            task.getExecution().setVariable(DROPPED, SpinValues.jsonValue(write(list.stream()
+                    .filter(s -> s.status() == Strategy.Status.DROPPED).map(StrategyViews::dropped).toList())));
             task.getExecution().setVariable(MANUAL, SpinValues.jsonValue("[]"));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            applyDrops(customerManagerId, month, FormJson.array(task, STRATEGIES, json));
+            applyDrops(customerManagerId, month, FormJson.array(task, DROPPED, json));
             addManual(customerManagerId, month, FormJson.array(task, MANUAL, json));
             strategies.submit(customerManagerId, month);
-            task.getExecution().removeVariables(List.of(STRATEGIES, MANUAL));
+            task.getExecution().removeVariables(List.of(DROPPED, MANUAL));
         }
     }
 
+    /** The strategies listed are dropped (or get the new reason); dropped ones no longer listed are restored. */
     private void applyDrops(String customerManagerId, YearMonth month, JsonNode rows) {
         Map<Long, Strategy> current = strategies.strategies(customerManagerId, month).stream()
                 .collect(Collectors.toMap(Strategy::id, Function.identity()));
+        Map<Long, String> drops = new LinkedHashMap<>();
+        int n = 0;
         for (JsonNode row : rows) {
+            n++;
             JsonNode idNode = row.get("id");
-            if (idNode == null || !idNode.canConvertToLong()) {
-                throw StrategyException.badInput(STRATEGIES, "策略列表中的每一行都应带有策略编号 id");
-            }
-            Strategy strategy = current.get(idNode.asLong());
-            if (strategy == null) {
-                throw StrategyException.missing("%s 的 %s 月服务策略中没有编号为 %d 的策略"
-                        .formatted(customerManagerId, month, idNode.asLong()));
-            }
-            boolean drop = FormJson.flag(row, "drop");
             String reason = FormJson.text(row, "dropReason");
-            if (drop && (strategy.status() != Strategy.Status.DROPPED || !same(reason, strategy.dropReason()))) {
+            boolean noId = idNode == null || idNode.isNull() || idNode.asText().isBlank();
+            if (noId && blank(reason)) {
+                continue; // an empty row the form added and nobody filled
+            }
+            if (noId || !idNode.asText().strip().matches("\\d+")) {
+                throw StrategyException.badInput(DROPPED, "删除策略第 " + n + " 行：请选择要删除的策略");
+            }
+            long id = Long.parseLong(idNode.asText().strip());
+            if (!current.containsKey(id)) {
+                throw StrategyException.missing("删除策略第 %d 行：%s 的 %s 月服务策略中没有编号为 %d 的策略"
+                        .formatted(n, customerManagerId, month, id));
+            }
+            if (drops.put(id, reason) != null) {
+                throw StrategyException.badInput(DROPPED, "删除策略第 " + n + " 行：策略编号 " + id + " 重复列出");
+            }
+        }
+        for (Strategy strategy : current.values()) {
+            String reason = drops.get(strategy.id());
+            boolean dropped = strategy.status() == Strategy.Status.DROPPED;
+            if (drops.containsKey(strategy.id()) && (!dropped || !same(reason, strategy.dropReason()))) {
                 strategies.drop(customerManagerId, month, strategy.id(), reason);
-            } else if (!drop && strategy.status() == Strategy.Status.DROPPED) {
+            } else if (!drops.containsKey(strategy.id()) && dropped) {
                 strategies.restore(customerManagerId, month, strategy.id());
             }
         }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Strategies as form variables: counts, the editable list, the summary per type. */
+/** Strategies as form variables: counts, the table, the drop choices, the summary per type. */
 final class StrategyViews {
 
     private StrategyViews() {
@@ -23,17 +23,30 @@ final class StrategyViews {
         return counts;
     }
 
-    /** One row of the adjust form's dynamic list. */
-    static Map<String, Object> editable(Strategy s) {
+    /** One row of the adjust form's read-only table. */
+    static Map<String, Object> row(Strategy s) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", s.id());
         row.put("customer", s.licenceNo() + " " + s.customerName());
         row.put("type", s.strategyType());
         row.put("keyPoint", s.keyPoint());
-        row.put("spec", s.specLabel());
-        row.put("content", s.content());
+        row.put("spec", blank(s.specLabel()) ? "—" : s.specLabel());
         row.put("reason", s.source() == Strategy.Source.MANUAL ? "手工新增" : s.reason());
-        row.put("drop", s.status() == Strategy.Status.DROPPED);
+        row.put("content", s.content());
+        row.put("status", s.status() == Strategy.Status.DROPPED ? "已删除：" + s.dropReason() : "有效");
+        return row;
+    }
+
+    /** A choice in the adjust form's searchable "which strategy to drop" select; the value is the id as text. */
+    static Map<String, Object> option(Strategy s) {
+        return Map.of("value", String.valueOf(s.id()), "label", "%d · %s %s · %s%s".formatted(s.id(), s.licenceNo(),
+                s.customerName(), s.strategyType(), blank(s.specLabel()) ? "" : " · " + s.specLabel()));
+    }
+
+    /** A row of the adjust form's list of dropped strategies. */
+    static Map<String, Object> dropped(Strategy s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", String.valueOf(s.id()));
         row.put("dropReason", s.dropReason());
         return row;
     }
@@ -91,5 +104,9 @@ final class StrategyViews {
             case "品牌" -> 2;
             default -> 3;
         };
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -43,7 +43,7 @@ class CustomerAnalysisPostgresTests {
 
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

@@ -78,31 +78,47 @@ class StrategyProcessTests {
         assertThat(taskService.getVariablesLocal(adjust.getId())).containsEntry("customerCount", 2L)
                 .containsEntry("strategyCount", 2L).containsEntry("systemCount", 2L).containsEntry("manualCount", 0L)
                 .containsEntry("droppedCount", 0L).containsEntry("strategiesRejectionReason", null);
-        ArrayNode shown = (ArrayNode) json.readTree(runtimeService.getVariable(pi.getId(), "strategies").toString());
+        ArrayNode shown = (ArrayNode) json.readTree(taskService.getVariableLocal(adjust.getId(), "strategyRows").toString());
         assertThat(shown).hasSize(2);
         assertThat(shown.get(0).get("customer").asText()).isEqualTo(f.org.code("W1") + " 零售户W1");
         assertThat(shown.get(0).get("type").asText()).isEqualTo("经营分析指导");
+        assertThat(shown.get(0).get("status").asText()).isEqualTo("有效");
         assertThat(shown.get(1).get("type").asText()).isEqualTo("个性化服务");
         assertThat(shown.get(1).get("reason").asText()).isEqualTo("个性化服务需求：无电话，需上门代订");
+        JsonNode options = json.readTree(taskService.getVariableLocal(adjust.getId(), "strategyOptions").toString());
+        String w2 = shown.get(1).get("id").asText();
+        assertThat(options.get(1).get("value").asText()).isEqualTo(w2);
+        assertThat(options.get(1).get("label").asText()).isEqualTo(w2 + " · " + f.org.code("W2") + " 零售户W2 · 个性化服务");
+        assertThat(runtimeService.getVariable(pi.getId(), "droppedStrategies").toString()).isEqualTo("[]");
 
         // Drop W2's strategy without a reason: refused, nothing changes, the task stays open.
-        ((ObjectNode) shown.get(1)).put("drop", true);
+        ArrayNode drops = json.createArrayNode();
+        drops.addObject().put("id", w2);
+        drops.addObject();   // an empty row the form added and nobody filled
         ArrayNode manual = json.createArrayNode();
         manual.addObject().put("licenceNo", f.org.code("W2")).put("strategyType", "价格规范").put("specCode", f.n)
                 .put("content", "提醒按指导价销售");
         manual.addObject();   // an empty row the form added and nobody filled
         assertThatThrownBy(() -> taskService.complete(adjust.getId(), Map.of(
-                "strategies", SpinValues.jsonValue(shown.toString()).create(), "manualStrategies", manual.toString())))
+                "droppedStrategies", SpinValues.jsonValue(drops.toString()).create(), "manualStrategies", manual.toString())))
                 .hasMessageContaining("删除策略时必须填写删除原因");
+        ArrayNode noId = json.createArrayNode();
+        noId.addObject().put("dropReason", "已装电话");
+        assertThatThrownBy(() -> taskService.complete(adjust.getId(), Map.of("droppedStrategies", noId.toString())))
+                .hasMessageContaining("删除策略第 1 行：请选择要删除的策略");
+        ArrayNode unknown = json.createArrayNode();
+        unknown.addObject().put("id", "999999").put("dropReason", "已装电话");
+        assertThatThrownBy(() -> taskService.complete(adjust.getId(), Map.of("droppedStrategies", unknown.toString())))
+                .hasMessageContaining("没有编号为 999999 的策略");
         assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(StrategyPlanStatus.DRAFT);
         assertThat(strategies.strategies(cm, StrategyFixture.PLAN)).hasSize(2)
                 .allMatch(s -> s.status() == Strategy.Status.OPEN);
 
-        ((ObjectNode) shown.get(1)).put("dropReason", "已装电话，能自己订货");
+        ((ObjectNode) drops.get(0)).put("dropReason", "已装电话，能自己订货");
         taskService.complete(adjust.getId(), Map.of(
-                "strategies", SpinValues.jsonValue(shown.toString()).create(), "manualStrategies", manual.toString()));
+                "droppedStrategies", SpinValues.jsonValue(drops.toString()).create(), "manualStrategies", manual.toString()));
         assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(StrategyPlanStatus.SUBMITTED);
-        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("strategies", "manualStrategies");
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("droppedStrategies", "manualStrategies");
 
         Task review = task(pi, "Task_ApproveStrategies");
         assertThat(review.getAssignee()).isEqualTo(f.marketManager);
@@ -130,12 +146,16 @@ class StrategyProcessTests {
         // Back with the customer manager, reason shown, the drop and the manual strategy still there.
         Task again = task(pi, "Task_AdjustStrategies");
         assertThat(taskService.getVariableLocal(again.getId(), "strategiesRejectionReason")).isEqualTo("W1 还要加一条订货提醒");
-        ArrayNode reopened = (ArrayNode) json.readTree(runtimeService.getVariable(pi.getId(), "strategies").toString());
+        ArrayNode reopened = (ArrayNode) json.readTree(taskService.getVariableLocal(again.getId(), "strategyRows").toString());
         assertThat(reopened).hasSize(3);
-        assertThat(reopened.findValues("drop")).extracting(JsonNode::asBoolean).containsExactly(false, true, false);
+        assertThat(reopened.findValues("status")).extracting(JsonNode::asText)
+                .containsExactly("有效", "已删除：已装电话，能自己订货", "有效");
+        JsonNode kept = json.readTree(runtimeService.getVariable(pi.getId(), "droppedStrategies").toString());
+        assertThat(kept.toString()).as("the drop is listed again, so submitting unchanged keeps it")
+                .isEqualTo("[{\"id\":\"" + w2 + "\",\"dropReason\":\"已装电话，能自己订货\"}]");
         ArrayNode more = json.createArrayNode();
         more.addObject().put("licenceNo", f.org.code("W1")).put("strategyType", "订货提醒").put("content", "每周一提醒订货");
-        taskService.complete(again.getId(), Map.of("strategies", reopened.toString(), "manualStrategies", more.toString()));
+        taskService.complete(again.getId(), Map.of("droppedStrategies", kept.toString(), "manualStrategies", more.toString()));
 
         taskService.complete(task(pi, "Task_ApproveStrategies").getId(), Map.of("strategiesDecision", "approve"));
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())

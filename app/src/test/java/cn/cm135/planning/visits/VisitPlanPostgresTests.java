@@ -49,7 +49,7 @@ class VisitPlanPostgresTests {
 
     @AfterAll
     static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stop(context, POSTGRES);
+        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package cn.cm135.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+import cn.cm135.rules.Refusal;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * The engine wraps a listener's refusal twice ("Cannot submit task form …: ENGINE-03051 There was an
+ * exception while invoking the TaskListener …") and answers 500. These mappers find the {@link Refusal} in
+ * the cause chain and answer what the cm135 API answers for it: 400/409/404/403 with the bare message (and
+ * the field). Anything else goes to Camunda's own handlers unchanged. {@code @Priority} puts them ahead of
+ * Camunda's mappers for the same exception types.
+ */
+final class EngineRefusalMapper {
+
+    private EngineRefusalMapper() {
+    }
+
+    @Priority(1)
+    static class RestExceptions implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException e) {
+            Refusal refusal = refusal(e);
+            return refusal != null ? response(refusal) : camunda.toResponse(e);
+        }
+    }
+
+    @Priority(1)
+    static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            Refusal refusal = refusal(e);
+            return refusal != null ? response(refusal) : camunda.toResponse(e);
+        }
+    }
+
+    static Refusal refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    static int status(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID -> 400;
+            case LOCKED -> 409;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+        };
+    }
+
+    /** Camunda's error shape ({@code type}, {@code message}), which Tasklist shows, plus the field. */
+    private static Response response(Refusal refusal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "Refusal");
+        body.put("message", refusal.getMessage());
+        body.put("field", refusal.field());
+        body.put("status", status(refusal));
+        return Response.status(status(refusal)).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}
