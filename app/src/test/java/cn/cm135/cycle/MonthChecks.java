@@ -76,16 +76,11 @@ final class MonthChecks {
     }
 
     /**
-     * One customer manager's month, kicked off by the marketing centre through {@code POST /api/cycles/{month}} on
-     * the month's first working day: targets rejected once then approved, steps 2–8 (with the backfill in a first
-     * month), strategies rejected once then approved, work plan rejected once then approved, step 11, then day by day
-     * to the 3rd of the next month: the weeks, the visit days, the results (rejected once) and the month summary.
-     * The marketing centre's kick-off starts the month for everyone; the others' instances are cancelled.
+     * The marketing centre's kick-off at 06:00 of the month's first working day; every instance but {@code
+     * customerManagerId}'s is cancelled. The run, not yet worked.
      */
-    Run oneCustomerManagersMonth(String customerManagerId, YearMonth month) {
+    Run startMonth(String customerManagerId, YearMonth month) {
         CustomerManager cm = organization.customerManager(customerManagerId).orElseThrow();
-        long started = System.nanoTime();
-
         PlanPhaseDriver.setClock(calendar.workingDay(month, 1), 6, 0);
         ResponseEntity<Map> kickOff = rest.withBasicAuth("yx01", "yx01").postForEntity("/api/cycles/" + month, null,
                 Map.class);
@@ -100,9 +95,20 @@ final class MonthChecks {
         }
         String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
                 .singleResult().getId();
+        return planDriver(true).run(customerManagerId, cm.marketManagerId(), month, pi, true);
+    }
 
+    /**
+     * One customer manager's month, kicked off by the marketing centre through {@code POST /api/cycles/{month}} on
+     * the month's first working day: targets rejected once then approved, steps 2–8 (with the backfill in a first
+     * month), strategies rejected once then approved, work plan rejected once then approved, step 11, then day by day
+     * to the 3rd of the next month: the weeks, the visit days, the results (rejected once) and the month summary.
+     * The marketing centre's kick-off starts the month for everyone; the others' instances are cancelled.
+     */
+    Run oneCustomerManagersMonth(String customerManagerId, YearMonth month) {
+        long started = System.nanoTime();
+        Run run = startMonth(customerManagerId, month);
         PlanPhaseDriver driver = planDriver(true);
-        Run run = driver.run(customerManagerId, cm.marketManagerId(), month, pi, true);
         driver.planUpToVisitPlan(run);
 
         assertPlanPhaseStored(run);

@@ -392,7 +392,7 @@ final class PlanPhaseDriver {
         for (JsonNode row : strategies) {
             String licence = row.get("customer").asText().split(" ")[0];
             licences.add(licence);
-            if (type.equals(row.get("type").asText())) {
+            if (row.get("strategy").asText().contains(" · " + type)) {
                 taken.add(licence);
             }
         }

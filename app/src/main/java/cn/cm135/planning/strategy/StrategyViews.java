@@ -23,16 +23,16 @@ final class StrategyViews {
         return counts;
     }
 
-    /** One row of the adjust form's read-only table. */
+    /**
+     * One row of the adjust form's read-only table: five columns, so a row fits the Tasklist form at 1440 px
+     * (what / why and what to do / status read as sentences, not as eight narrow columns).
+     */
     static Map<String, Object> row(Strategy s) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", s.id());
         row.put("customer", s.licenceNo() + " " + s.customerName());
-        row.put("type", s.strategyType());
-        row.put("keyPoint", s.keyPoint());
-        row.put("spec", blank(s.specLabel()) ? "—" : s.specLabel());
-        row.put("reason", s.source() == Strategy.Source.MANUAL ? "手工新增" : s.reason());
-        row.put("content", s.content());
+        row.put("strategy", s.keyPoint() + " · " + s.strategyType() + (blank(s.specLabel()) ? "" : " · " + s.specLabel()));
+        row.put("detail", (s.source() == Strategy.Source.MANUAL ? "手工新增" : s.reason()) + " → " + s.content());
         row.put("status", s.status() == Strategy.Status.DROPPED ? "已删除：" + s.dropReason() : "有效");
         return row;
     }

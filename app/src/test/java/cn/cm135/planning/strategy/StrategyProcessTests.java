@@ -81,10 +81,10 @@ class StrategyProcessTests {
         ArrayNode shown = (ArrayNode) json.readTree(taskService.getVariableLocal(adjust.getId(), "strategyRows").toString());
         assertThat(shown).hasSize(2);
         assertThat(shown.get(0).get("customer").asText()).isEqualTo(f.org.code("W1") + " 零售户W1");
-        assertThat(shown.get(0).get("type").asText()).isEqualTo("经营分析指导");
+        assertThat(shown.get(0).get("strategy").asText()).isEqualTo("客户 · 经营分析指导");
         assertThat(shown.get(0).get("status").asText()).isEqualTo("有效");
-        assertThat(shown.get(1).get("type").asText()).isEqualTo("个性化服务");
-        assertThat(shown.get(1).get("reason").asText()).isEqualTo("个性化服务需求：无电话，需上门代订");
+        assertThat(shown.get(1).get("strategy").asText()).isEqualTo("客户 · 个性化服务");
+        assertThat(shown.get(1).get("detail").asText()).startsWith("个性化服务需求：无电话，需上门代订 → ");
         JsonNode options = json.readTree(taskService.getVariableLocal(adjust.getId(), "strategyOptions").toString());
         String w2 = shown.get(1).get("id").asText();
         assertThat(options.get(1).get("value").asText()).isEqualTo(w2);

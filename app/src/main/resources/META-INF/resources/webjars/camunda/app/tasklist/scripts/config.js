@@ -17,10 +17,11 @@
 
 export default {
   // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // cm135: the product's name in the header instead of "Camunda Tasklist".
+  app: {
+    name: '任务列表',
+    vendor: '135工作法'
+  },
   //
   // configure the date format
   // "dateFormat": {
@@ -28,10 +29,10 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // cm135: Simplified Chinese first. The browser language picks a locale from
-  // availableLocales ("zh-CN" -> "zh", "en-US" -> "en"); anything else falls back to "zh".
+  // cm135: Simplified Chinese only, whatever language the browser asks for (an English browser would
+  // otherwise get English chrome around Chinese forms).
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // customScripts: [
@@ -40,12 +41,14 @@ export default {
   //   // 'my-custom-script/customScript'
   // ],
   // cm135: scripts/cm135-camunda-forms-validity.js keeps 完成 usable on Camunda Forms with dynamic lists
-  // (form-js 1.8.7 reports valid list rows as errors; see the script).
+  // (form-js 1.8.7 reports valid list rows as errors; see the script); scripts/cm135-forms-zh.js puts
+  // form-js's own texts (validation messages, list and table controls) into 简体中文.
   requireJsConfig: {
     ngDeps: ['cm135.camundaFormsValidity'],
-    deps: ['cm135-camunda-forms-validity'],
+    deps: ['cm135-camunda-forms-validity', 'cm135-forms-zh'],
     paths: {
-      'cm135-camunda-forms-validity': 'scripts/cm135-camunda-forms-validity'
+      'cm135-camunda-forms-validity': 'scripts/cm135-camunda-forms-validity',
+      'cm135-forms-zh': 'scripts/cm135-forms-zh'
     }
   },
   // requireJsConfig: {

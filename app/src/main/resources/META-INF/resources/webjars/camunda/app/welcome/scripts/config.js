@@ -46,7 +46,7 @@ export default {
   // cm135: Simplified Chinese first. The browser language picks a locale from
   // availableLocales ("zh-CN" -> "zh", "en-US" -> "en"); anything else falls back to "zh".
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // links: [

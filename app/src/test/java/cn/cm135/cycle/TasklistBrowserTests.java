@@ -1,0 +1,339 @@
+package cn.cm135.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.cm135.cycle.PlanPhaseDriver.Run;
+import cn.cm135.postgres.OwnPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A person in the real Tasklist, in the system Chromium (Debian {@code chromium} and {@code chromedriver};
+ * {@code .ci/run} installs them, nothing is downloaded), at 1440×900, on the demo city: cm01's month is driven
+ * over REST up to step 9 (steps 1–8 are {@link WholeMonthEndToEndTests}' business), then cm01 works step 9
+ * 调整服务策略 through its form — a drop without a strategy is refused in 中文, then one strategy dropped by id
+ * with a reason and one manual strategy added — and mm01 approves it in 审核服务策略; the database is checked
+ * after each 完成. Cockpit's dashboard and Admin's user list are opened as well. On every page no visible word
+ * is English outside {@link #ALLOWED}. Screenshots: {@code app/target/tasklist-screenshots/}.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "cm135.demo=true"})
+@ActiveProfiles({"test", "postgres"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TasklistBrowserTests {
+
+    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
+    static final YearMonth MONTH = E2eMonth.month();
+    static final Path SHOTS = Path.of("target", "tasklist-screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Latin words a manager may see: product and code names, units. Everything else must be 中文. */
+    static final Set<String> ALLOWED = Set.of("Camunda", "cm135", "cm01", "mm01", "yx01", "admin", "BPMN", "DMN",
+            "ID", "CSV", "PDF", "API", "REST", "Platform", "UTC");   // the footer's "Camunda Platform / v7.24.0"
+    static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]+");
+    /** Customer licence numbers and spec codes (STWW2, 69010281…) are data, not English. */
+    static final Pattern CODE = Pattern.compile("[A-Z0-9]*\\d[A-Z0-9]*|[A-Z]{2,6}\\d*|v\\d+");
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate rest;
+    @Autowired ApplicationContext context;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ProcessEngine engine;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        E2eMonth.pinDemoToday(MONTH);
+        OwnPostgres.register(registry, POSTGRES);
+    }
+
+    @BeforeAll
+    void chromium() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed || System.getenv("CI") != null,
+                "no system Chromium here (.ci/run installs Debian chromium and chromium-driver)");
+        assertThat(installed).as("CI must have the system Chromium: .ci/run installs chromium, chromium-driver").isTrue();
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
+                "--lang=en-US");   // an English browser: cm135 must still answer in 中文
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1440, 900));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop(@Autowired ConfigurableApplicationContext context) {
+        if (browser != null) {
+            browser.quit();
+        }
+        ClockUtil.reset();
+        OwnPostgres.stopWith(context, POSTGRES);
+    }
+
+    @Test
+    void customerManagerAdjustsStrategiesAndMarketManagerApprovesInTheRealTasklist() throws IOException {
+        MonthChecks checks = new MonthChecks(rest, context);
+        Run run = checks.startMonth("cm01", MONTH);
+        PlanPhaseDriver driver = checks.planDriver(true);
+        driver.targetsAndNeedsDay(run);
+        driver.analysisDay(run);
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 3), 9, 0);
+        Task adjust = task(run, "Task_AdjustStrategies");
+        long strategiesBefore = count("select count(*) from service_strategy where customer_manager_id = 'cm01' and period = ?",
+                MONTH.toString());
+
+        login("cm01");
+        double opened = openTask(adjust, "调整服务策略（" + MONTH + "）");
+        shot("09-adjust-strategies");
+        assertChinese("调整服务策略");
+        assertThat(browser.findElements(By.cssSelector(".fjs-table-tr")).size())
+                .as("the table shows one page of 10, not all strategies").isBetween(10, 11);
+
+        // Bad input: a drop row with a reason but no strategy chosen.
+        addRow(0);
+        type(field("Field_DropReason"), "客户本月外出，暂不执行");
+        long completeStarted = System.nanoTime();
+        complete();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项为必填项"));
+        shot("09-adjust-strategies-required");
+        assertChinese("调整服务策略 after a missing strategy");
+        assertThat(taskService.createTaskQuery().taskId(adjust.getId()).count()).as("nothing submitted").isEqualTo(1);
+
+        // Choose the strategy by typing its id in the searchable select, add one manual strategy, 完成.
+        long dropped = jdbc.queryForObject("select min(id) from service_strategy where customer_manager_id = 'cm01' "
+                + "and period = ?", Long.class, MONTH.toString());
+        WebElement select = field("Field_DropStrategy");
+        click(select);
+        select.sendKeys(dropped + " ·");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-dropdownlist-item"))));
+        String licence = jdbc.queryForObject("select c.licence_no from retail_customer c where c.id in ("
+                + PlanPhaseDriver.CUSTOMERS_OF + ") and not exists (select 1 from service_strategy s where s.customer_id = c.id "
+                + "and s.period = ? and s.strategy_type = '个性化服务') order by c.licence_no limit 1", String.class, "cm01",
+                MONTH.toString());
+        addRow(1);
+        type(field("Field_ManualLicence"), licence);
+        click(browser.findElement(By.xpath("//*[contains(@id,'Field_ManualType')]/ancestor::*[contains(@class,"
+                + "'fjs-form-field')][1]//*[contains(@class,'fjs-input-group')]")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='个性化服务']"))));
+        type(field("Field_ManualContent"), "每周三上午电话提醒订货");
+        shot("09-adjust-strategies-filled");
+        completeStarted = System.nanoTime();
+        complete();
+        double completed = awaitCompleted(adjust, completeStarted);
+
+        assertThat(jdbc.queryForObject("select status || ':' || drop_reason from service_strategy where id = ?",
+                String.class, dropped)).isEqualTo("DROPPED:客户本月外出，暂不执行");
+        assertThat(count("select count(*) from service_strategy where customer_manager_id = 'cm01' and period = ?",
+                MONTH.toString()))
+                .as("one manual strategy added").isEqualTo(strategiesBefore + 1);
+        assertThat(jdbc.queryForObject("select status from strategy_plan where customer_manager_id = 'cm01' "
+                + "and period = ?", String.class, MONTH.toString())).isEqualTo("SUBMITTED");
+        System.out.printf("[BROWSER] 调整服务策略: %d strategies, form open %.2f s, 完成 %.2f s%n",
+                strategiesBefore, opened, completed);
+
+        // mm01 approves.
+        driver.runJobs(run);
+        Task approve = task(run, "Task_ApproveStrategies");
+        login("mm01");
+        double approveOpened = openTask(approve, "审核服务策略");
+        shot("09a-approve-strategies");
+        assertChinese("审核服务策略");
+        click(browser.findElement(By.xpath("//label[contains(normalize-space(),'审核通过')]")));
+        completeStarted = System.nanoTime();
+        complete();
+        double approveCompleted = awaitCompleted(approve, completeStarted);
+        assertThat(jdbc.queryForObject("select status from strategy_plan where customer_manager_id = 'cm01' "
+                + "and period = ?", String.class, MONTH.toString())).isEqualTo("LOCKED");
+        System.out.printf("[BROWSER] 审核服务策略: form open %.2f s, 完成 %.2f s%n", approveOpened, approveCompleted);
+    }
+
+    @Test
+    void cockpitAndAdminSpeakChinese() throws IOException {
+        login("yx01", "/camunda/app/cockpit/" + engine.getName() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header], .cam-brand")));
+        waitQuiet();
+        shot("cockpit-dashboard");
+        assertChinese("Cockpit dashboard");
+
+        login("admin", "/camunda/app/admin/" + engine.getName() + "/#/users");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table")));
+        waitQuiet();
+        shot("admin-users");
+        assertChinese("Admin users");
+    }
+
+    // --- the person's actions ---
+
+    private void login(String user) {
+        login(user, "/camunda/app/tasklist/" + engine.getName() + "/");
+    }
+
+    private void login(String user, String app) {
+        browser.manage().deleteAllCookies();
+        browser.get(url(app));
+        WebElement password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        WebElement name = browser.findElement(By.xpath("//input[@type='password']/ancestor::form//input[not(@type='password')]"));
+        name.clear();
+        name.sendKeys(user);
+        password.sendKeys(user);
+        password.submit();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    }
+
+    /** Opens the task the way a link from the list does; the seconds until the form shows its fields. */
+    private double openTask(Task task, String title) {
+        long started = System.nanoTime();
+        browser.get(url("/camunda/app/tasklist/" + engine.getName() + "/#/?task=" + task.getId()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-form-field")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), title));
+        waitQuiet();
+        return MonthChecks.seconds(System.nanoTime() - started);
+    }
+
+    /** Closes Tasklist's notifications (×), which cover the 完成 button, then presses 完成. */
+    private void complete() {
+        for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+        click(browser.findElement(By.xpath("//button[normalize-space()='完成']")));
+    }
+
+    /** Waits until the engine has the task completed; the seconds since 完成 was pressed. */
+    private double awaitCompleted(Task task, long pressed) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)).until(b ->
+                    taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the task is still open; Tasklist says: " + notifications(), e);
+        }
+        return MonthChecks.seconds(System.nanoTime() - pressed);
+    }
+
+    private String notifications() {
+        return browser.findElements(By.cssSelector(".notifications, .page-notifications")).stream()
+                .map(WebElement::getText).reduce("", String::concat);
+    }
+
+    /** The n-th 「新增一行」 button of the form (0: first dynamic list). */
+    private void addRow(int n) {
+        List<WebElement> add = browser.findElements(By.cssSelector(".fjs-container .fjs-repeat-render-add"));
+        assertThat(add).as("add buttons").hasSizeGreaterThan(n);
+        click(add.get(n));
+    }
+
+    private WebElement field(String componentId) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "[id*='" + componentId + "']:is(input, textarea)")));
+    }
+
+    /** Scrolls the element to the middle of the window first, as a person would, then clicks it. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void type(WebElement input, String text) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void waitQuiet() {
+        try {
+            Thread.sleep(700); // form-js and Angular render in a few frames; the script translates in the next one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Every visible word of the page is 中文, a code or number, or on the allow-list. */
+    private void assertChinese(String page) {
+        String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
+        List<String> english = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group();
+            if (!ALLOWED.contains(word) && !CODE.matcher(word).matches() && !english.contains(word)) {
+                english.add(word);
+            }
+        }
+        assertThat(english).as("English on %s", page).isEmpty();
+    }
+
+    private Task task(Run run, String key) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(run.businessKey()).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
