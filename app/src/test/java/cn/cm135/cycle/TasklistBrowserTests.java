@@ -128,11 +128,62 @@ class TasklistBrowserTests {
     }
 
     @Test
-    void customerManagerAdjustsStrategiesAndMarketManagerApprovesInTheRealTasklist() throws IOException {
+    void targetsAndStrategiesAreWorkedInTheRealTasklist() throws IOException {
         MonthChecks checks = new MonthChecks(rest, context);
         Run run = checks.startMonth("cm01", MONTH);
         PlanPhaseDriver driver = checks.planDriver(true);
-        driver.targetsAndNeedsDay(run);
+
+        // Day 1: steps 1 and 1a in the browser, with an out-of-range value first; the rest of the day over REST.
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 6, 5);
+        driver.runJobs(run);
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 8, 30);
+        Task setTargets = task(run, "Task_SetTargets");
+        login("cm01");
+        double targetsOpened = openTask(setTargets, "制定客户经理目标（" + MONTH + "）");
+        shot("01-set-targets");
+        assertChinese("制定客户经理目标");
+        WebElement volume = field("Field_Volume");
+        String drafted = volume.getAttribute("value");
+        type(volume, "0");
+        complete();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项不能小于 1。"));
+        shot("01-set-targets-out-of-range");
+        assertChinese("制定客户经理目标 after 0");
+        assertThat(taskService.createTaskQuery().taskId(setTargets.getId()).count()).as("nothing submitted").isEqualTo(1);
+        int raised = (int) Math.round(Double.parseDouble(drafted) * 1.05 / 10) * 10;
+        type(volume, String.valueOf(raised));
+        long pressed = System.nanoTime();
+        complete();
+        double targetsCompleted = awaitCompleted(setTargets, pressed);
+        assertThat(jdbc.queryForObject("select status || ':' || volume from monthly_target where customer_manager_id = "
+                + "'cm01' and period = ?", String.class, MONTH.toString())).isEqualTo("SUBMITTED:" + raised);
+        System.out.printf("[BROWSER] 制定客户经理目标: form open %.2f s, 完成 %.2f s%n", targetsOpened, targetsCompleted);
+
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 10, 0);
+        Task approveTargets = task(run, "Task_ApproveTargets");
+        login("mm01");
+        double approvalOpened = openTask(approveTargets, "审批");
+        shot("01a-approve-targets");
+        assertChinese("审批客户经理目标");
+        click(browser.findElement(By.xpath("//label[normalize-space()='批准']")));
+        pressed = System.nanoTime();
+        complete();
+        double approvalCompleted = awaitCompleted(approveTargets, pressed);
+        driver.runJobs(run);
+        assertThat(jdbc.queryForObject("select status from monthly_target where customer_manager_id = 'cm01' "
+                + "and period = ?", String.class, MONTH.toString())).isIn("APPROVED", "LOCKED");
+        System.out.printf("[BROWSER] 审批客户经理目标: form open %.2f s, 完成 %.2f s%n", approvalOpened, approvalCompleted);
+
+        run.outcome().firstMonth = Boolean.TRUE.equals(runtimeService.getVariable(run.processInstanceId(),
+                CycleVariables.FIRST_MONTH));
+        if (run.outcome().firstMonth) {
+            PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 10, 30);
+            driver.backfillDemands(run);
+            driver.setBrandTargets(run, "Task_BackfillBrandTargets");
+        }
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 14, 0);
+        driver.confirmDemands(run);
+        driver.runJobs(run);
         driver.analysisDay(run);
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 3), 9, 0);
         Task adjust = task(run, "Task_AdjustStrategies");
@@ -149,7 +200,6 @@ class TasklistBrowserTests {
         // Bad input: a drop row with a reason but no strategy chosen.
         addRow(0);
         type(field("Field_DropReason"), "客户本月外出，暂不执行");
-        long completeStarted = System.nanoTime();
         complete();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项为必填项"));
         shot("09-adjust-strategies-required");
@@ -175,9 +225,9 @@ class TasklistBrowserTests {
                 "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='个性化服务']"))));
         type(field("Field_ManualContent"), "每周三上午电话提醒订货");
         shot("09-adjust-strategies-filled");
-        completeStarted = System.nanoTime();
+        pressed = System.nanoTime();
         complete();
-        double completed = awaitCompleted(adjust, completeStarted);
+        double completed = awaitCompleted(adjust, pressed);
 
         assertThat(jdbc.queryForObject("select status || ':' || drop_reason from service_strategy where id = ?",
                 String.class, dropped)).isEqualTo("DROPPED:客户本月外出，暂不执行");
@@ -197,9 +247,9 @@ class TasklistBrowserTests {
         shot("09a-approve-strategies");
         assertChinese("审核服务策略");
         click(browser.findElement(By.xpath("//label[contains(normalize-space(),'审核通过')]")));
-        completeStarted = System.nanoTime();
+        pressed = System.nanoTime();
         complete();
-        double approveCompleted = awaitCompleted(approve, completeStarted);
+        double approveCompleted = awaitCompleted(approve, pressed);
         assertThat(jdbc.queryForObject("select status from strategy_plan where customer_manager_id = 'cm01' "
                 + "and period = ?", String.class, MONTH.toString())).isEqualTo("LOCKED");
         System.out.printf("[BROWSER] 审核服务策略: form open %.2f s, 完成 %.2f s%n", approveOpened, approveCompleted);
