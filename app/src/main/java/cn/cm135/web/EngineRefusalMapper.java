@@ -15,19 +15,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * The engine wraps a listener's refusal twice ("Cannot submit task form …: ENGINE-03051 There was an
+ * Registered in every Jersey application of the app by {@link EngineRefusalMappers}: the engine REST at
+ * {@code /engine-rest} and the webapps' own engine API at {@code /camunda/api/engine}, which Tasklist posts its
+ * forms to. The engine wraps a listener's refusal twice ("Cannot submit task form …: ENGINE-03051 There was an
  * exception while invoking the TaskListener …") and answers 500. These mappers find the {@link Refusal} in
  * the cause chain and answer what the cm135 API answers for it: 400/409/404/403 with the bare message (and
  * the field). Anything else goes to Camunda's own handlers unchanged. {@code @Priority} puts them ahead of
  * Camunda's mappers for the same exception types.
  */
-final class EngineRefusalMapper {
+public final class EngineRefusalMapper {
 
     private EngineRefusalMapper() {
     }
 
     @Priority(1)
-    static class RestExceptions implements ExceptionMapper<RestException> {
+    public static class RestExceptions implements ExceptionMapper<RestException> {
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
         @Override
@@ -38,7 +40,7 @@ final class EngineRefusalMapper {
     }
 
     @Priority(1)
-    static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
         private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
         @Override

@@ -213,6 +213,22 @@ class TasklistBrowserTests {
         click(select);
         select.sendKeys(dropped + " ·");
         click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-dropdownlist-item"))));
+        // A refusal of the task listener (the same strategy listed twice) reaches the person as its bare 中文 message.
+        addRow(0);
+        WebElement second = browser.findElements(By.cssSelector("input[id*='Field_DropStrategy']")).get(1);
+        click(second);
+        second.sendKeys(dropped + " ·");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-dropdownlist-item"))));
+        type(browser.findElements(By.cssSelector("input[id*='Field_DropReason']")).get(1), "重复");
+        complete();
+        wait.until(b -> notifications().contains("重复列出"));
+        shot("09-adjust-strategies-refused");
+        assertThat(notifications()).contains("删除策略第 2 行：策略编号 " + dropped + " 重复列出")
+                .doesNotContain("ENGINE-", "Exception", "Cannot");
+        click(browser.findElements(By.cssSelector(".fjs-container .fjs-repeat-row-remove")).get(1));
+        assertThat(jdbc.queryForObject("select status from service_strategy where id = ?", String.class, dropped))
+                .as("the refused submission changed nothing").isEqualTo("OPEN");
+
         String licence = jdbc.queryForObject("select c.licence_no from retail_customer c where c.id in ("
                 + PlanPhaseDriver.CUSTOMERS_OF + ") and not exists (select 1 from service_strategy s where s.customer_id = c.id "
                 + "and s.period = ? and s.strategy_type = '个性化服务') order by c.licence_no limit 1", String.class, "cm01",
