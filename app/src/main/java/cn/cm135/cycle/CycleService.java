@@ -126,21 +126,28 @@ public class CycleService {
 
     /** Steps 1–11 are due at the end of the plan due day, in the company's time zone. */
     private Date planDueDate(YearMonth month) {
-        return endOfDay(dueDay(month));
+        return endOfDay(dueDay(month, LocalDate.now(clock)));
     }
 
     private Date escalationDate(YearMonth month) {
-        return endOfDay(calendar.plusWorkingDays(dueDay(month), properties.escalationWorkingDays()));
+        return endOfDay(calendar.plusWorkingDays(dueDay(month, LocalDate.now(clock)), properties.escalationWorkingDays()));
     }
 
     /**
-     * The plan due day (the 5th), on a working day, and not before the month's {@code planWorkingDays}-th working
-     * day: in October 2027 the 1st–7th are off, so the plan is due on the 4th working day, the 12th.
+     * The plan due day (the 5th), on a working day, and never before {@code planWorkingDays} working days are
+     * there for the plan: counted from the month's start (October 2027: the 1st–7th are off, so the plan is due
+     * on the 4th working day, the 12th), or from the day the month is started when that is later (a month started
+     * on the 6th is due on the 4th working day from the 6th, not "overdue" the moment its tasks appear).
      */
-    LocalDate dueDay(YearMonth month) {
+    LocalDate dueDay(YearMonth month, LocalDate startedOn) {
         LocalDate due = calendar.onOrAfter(month.atDay(Math.min(properties.planDueDay(), month.lengthOfMonth())));
-        LocalDate enough = calendar.workingDay(month, properties.planWorkingDays());
-        return due.isBefore(enough) ? enough : due;
+        LocalDate fromMonthStart = calendar.workingDay(month, properties.planWorkingDays());
+        LocalDate fromStart = calendar.plusWorkingDays(calendar.onOrAfter(startedOn), properties.planWorkingDays() - 1);
+        return latest(due, latest(fromMonthStart, fromStart));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Date endOfDay(LocalDate day) {

@@ -49,7 +49,10 @@ class LocaleFilesTests {
     for (Map.Entry<String, JsonNode> e : zh.entrySet()) {
       JsonNode value = e.getValue();
       assertThat(value.isNull()).as("%s: %s is null", app, e.getKey()).isFalse();
-      assertThat(value.asText()).as("%s: %s is empty", app, e.getKey()).isNotBlank();
+      // Cockpit appends a lone "s" to make English plurals ("instance" + "s"); Chinese has none.
+      if (!"s".equals(en.get(e.getKey()).asText())) {
+        assertThat(value.asText()).as("%s: %s is empty", app, e.getKey()).isNotBlank();
+      }
       assertThat(value.getNodeType())
           .as("%s: %s has another JSON type than in en.json", app, e.getKey())
           .isEqualTo(en.get(e.getKey()).getNodeType());
