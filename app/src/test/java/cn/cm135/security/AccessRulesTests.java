@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,6 +63,8 @@ class AccessRulesTests {
         yx = org.marketingCentre("yx", "营销中心冯");
         identitySync.syncAll(InitialPasswords.USER_ID);
 
+        // Started on its first day, looked at on the 20th: due dates depend on the start, never on today.
+        setClock("2026-09-01T07:00:00+08:00");
         ResponseEntity<Map> started = as(yx).postForEntity("/api/cycles/" + MONTH, null, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<String>) started.getBody().get("started")).contains(cm1 + ":" + MONTH, cm3 + ":" + MONTH);
@@ -70,13 +74,28 @@ class AccessRulesTests {
             managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
                     .activityId("Task_PrefillTargets").singleResult().getId());
         }
+        setClock("2026-09-20T12:00:00+08:00");
+    }
+
+    @AfterAll
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static void setClock(String instant) {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.OffsetDateTime.parse(instant).toInstant()));
     }
 
     @Test
     void callsWithoutValidCredentialsGet401() {
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.getForEntity("/api/targets/" + cm1 + "/" + MONTH, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        var api = rest.getForEntity("/api/targets/" + cm1 + "/" + MONTH, String.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.getBody()).as("the error body speaks 中文").contains("\"error\":\"请先登录\"")
+                .doesNotContain("Unauthorized");
+        var page = rest.exchange(org.springframework.http.RequestEntity.get("/no-such-page")
+                .accept(org.springframework.http.MediaType.TEXT_HTML).build(), String.class);
+        assertThat(page.getBody()).as("error pages speak 中文").doesNotContain("Whitelabel").containsAnyOf("页面不存在", "请先登录");
         // A wrong password also makes Camunda throttle that user's next logins, so try an unknown user.
         assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -159,8 +159,16 @@ class TargetCycleProcessTests {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isEqualTo(1);
     }
 
+    /** Started on the month's first working day, as the kick-off timer would: the due dates never depend on today. */
     private ProcessInstance startAndPrefill() {
-        CycleStartResult result = cycles.startMonth(MONTH);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(
+                MONTH.atDay(2).atTime(6, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        CycleStartResult result;
+        try {
+            result = cycles.startMonth(MONTH);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         String key = CycleVariables.businessKey(fixture.customerManager, MONTH);
         assertThat(result.started()).contains(key);
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
