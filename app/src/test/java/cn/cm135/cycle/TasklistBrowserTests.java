@@ -297,6 +297,38 @@ class TasklistBrowserTests {
         assertThat(jdbc.queryForObject("select status from strategy_plan where customer_manager_id = 'cm01' "
                 + "and period = ?", String.class, MONTH.toString())).isEqualTo("LOCKED");
         System.out.printf("[BROWSER] 审核服务策略: form open %.2f s, 完成 %.2f s%n", approveOpened, approveCompleted);
+
+        // Day 4: step 10 月度工作计划, rejected once by mm01 with a reason, raised by cm01, approved; step 11 opens.
+        driver.runJobs(run);
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 4), 9, 0);
+        String[] top = new String[1];
+        inBrowser("cm01", task(run, "Task_SetWorkPlan"), "月度工作计划", "10-set-work-plan", () -> {
+            top[0] = field("Field_VisitsTop").getAttribute("value");
+        });
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 4), 10, 0);
+        inBrowser("mm01", task(run, "Task_ApproveWorkPlan"), "月度工作计划", "10a-approve-work-plan-reject", () -> {
+            click(browser.findElement(By.xpath("//label[contains(normalize-space(),'驳回')]")));
+            complete();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项为必填项"));
+            type(field("Field_RejectionReason"), "25–30 档客户拜访次数偏少，请增加后重新提交");
+        });
+        assertThat(jdbc.queryForObject("select status from monthly_work_plan where customer_manager_id = 'cm01' "
+                + "and period = ?", String.class, MONTH.toString())).isEqualTo("REJECTED");
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 4), 11, 0);
+        int raisedTop = Integer.parseInt(top[0]) + 20;
+        inBrowser("cm01", task(run, "Task_SetWorkPlan"), "月度工作计划", "10-set-work-plan-again", () -> {
+            assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+                    .as("the market manager's reason shows").contains("25–30 档客户拜访次数偏少");
+            type(field("Field_VisitsTop"), String.valueOf(raisedTop));
+        });
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 4), 14, 0);
+        inBrowser("mm01", task(run, "Task_ApproveWorkPlan"), "月度工作计划", "10a-approve-work-plan",
+                () -> click(browser.findElement(By.xpath("//label[contains(normalize-space(),'审核通过')]"))));
+        assertThat(jdbc.queryForObject("select status || ':' || visits_top from monthly_work_plan where customer_manager_id "
+                + "= 'cm01' and period = ?", String.class, MONTH.toString())).isIn("APPROVED:" + raisedTop,
+                "LOCKED:" + raisedTop);
+        driver.runJobs(run);
+        assertThat(task(run, "Task_PlanVisits")).as("step 11 opens after the approval").isNotNull();
     }
 
     @Test
