@@ -329,6 +329,30 @@ class TasklistBrowserTests {
                 "LOCKED:" + raisedTop);
         driver.runJobs(run);
         assertThat(task(run, "Task_PlanVisits")).as("step 11 opens after the approval").isNotNull();
+
+        // Step 11 客户拜访计划: one customer one visit more, with a reason, in the exceptions list; 完成 = 确定.
+        PlanPhaseDriver.setClock(driver.planDay(MONTH, 4), 15, 0);
+        Map<String, Object> first = jdbc.queryForMap("select c.licence_no, p.customer_id, p.proposed_frequency "
+                + "from visit_plan_customer p join retail_customer c on c.id = p.customer_id "
+                + "where p.customer_manager_id = 'cm01' and p.period = ? order by c.licence_no limit 1", MONTH.toString());
+        int more = ((Number) first.get("proposed_frequency")).intValue() + 1;
+        inBrowser("cm01", task(run, "Task_PlanVisits"), "客户拜访计划", "11-plan-visits", () -> {
+            assertThat(browser.findElements(By.cssSelector(".fjs-table-tr")).size())
+                    .as("one page of the customers, not all of them").isLessThanOrEqualTo(16 + 30);
+            addRow(0);
+            WebElement customer = field("Field_ChangeCustomer");
+            click(customer);
+            customer.sendKeys((String) first.get("licence_no"));
+            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-dropdownlist-item"))));
+            type(field("Field_ChangeFrequency"), String.valueOf(more));
+            type(field("Field_ChangeReason"), "婚庆旺季，多走一次");
+            shot("11-plan-visits-filled");
+        });
+        assertThat(jdbc.queryForObject("select status from visit_plan where customer_manager_id = 'cm01' and period = ?",
+                String.class, MONTH.toString())).isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select planned_frequency || ':' || reason from visit_plan_adjustment "
+                + "where customer_manager_id = 'cm01' and period = ? and customer_id = ?", String.class, MONTH.toString(),
+                first.get("customer_id"))).isEqualTo(more + ":婚庆旺季，多走一次");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package cn.cm135.planning.visits;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,16 +22,19 @@ import cn.cm135.tasklist.FormData;
 /**
  * User task "客户拜访计划" (Task_PlanVisits, step 11). On create it proposes the month's frequencies (a
  * draft plan is proposed again, keeping the customer manager's adjustments) and shows the plan: a summary
- * with the working-day capacity, the customers as the editable dynamic list {@code visitPlan}, the
- * 商定总量 table and its overrides as the editable dynamic list {@code negotiatedOverrides}. On complete (确定)
- * it stores the adjustments and overrides and confirms the plan, which then refuses every change; a plan
- * over capacity is refused and the task stays open.
+ * with the working-day capacity, the customers as a paged table ({@code planRows}, 300 customers don't fit
+ * as cards), the 商定总量 table and its overrides as the editable dynamic list {@code negotiatedOverrides}.
+ * The form edits only the exceptions: {@code visitChanges} lists customers by id with a new count and a
+ * reason. A REST client may instead send the whole list {@code visitPlan} (also on the process scope); the
+ * changes apply on top of it. On complete (确定) it stores the adjustments and overrides and confirms the
+ * plan, which then refuses every change; a plan over capacity is refused and the task stays open.
  */
 @Component
 class VisitPlanTaskListener implements TaskListener {
 
     static final String VISIT_PLAN = "visitPlan";
     static final String OVERRIDES = "negotiatedOverrides";
+    static final String CHANGES = "visitChanges";
 
     private final VisitPlanService plans;
     private final VisitProperties properties;
@@ -94,6 +99,17 @@ class VisitPlanTaskListener implements TaskListener {
         task.setVariableLocal("keySpecOptions", FormData.json(json, jdbc.query(
                 "select code, name from cigarette_spec where key_brand order by code", Map.of(),
                 (rs, i) -> FormData.option(rs.getString(1), rs.getString(2) + "（" + rs.getString(1) + "）"))));
+        task.setVariableLocal("planRows", FormData.json(json, plan.customers().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("customer", c.label());
+            row.put("route", c.routeCode());
+            row.put("ruleReason", c.ruleReason());
+            row.put("proposed", c.proposedFrequency());
+            row.put("planned", c.plannedFrequency());
+            row.put("reason", c.adjustmentReason() == null ? "" : c.adjustmentReason());
+            return row;
+        }).toList()));
+        FormData.editable(task, CHANGES, FormData.json(json, List.of()));
         FormData.editable(task, VISIT_PLAN, FormData.json(json, plan.customers().stream().map(c -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("licence", c.licenceNo());
@@ -128,7 +144,8 @@ class VisitPlanTaskListener implements TaskListener {
             }
             return new VisitAdjustment(customerId, FormData.integer(row.get("plannedFrequency"), "plannedFrequency",
                     "计划拜访次数"), text(row.get("reason")));
-        }).toList();
+        }).collect(Collectors.toCollection(ArrayList::new));
+        applyChanges(adjustments, FormData.edited(task, CHANGES));
         Object submittedOverrides = FormData.edited(task, OVERRIDES);
         // Absent (not blank) means the client didn't send the list: keep the overrides rather than withdraw them all.
         List<NegotiatedOverride> overrides = submittedOverrides == null ? null
@@ -141,6 +158,31 @@ class VisitPlanTaskListener implements TaskListener {
         // A plan confirmed meanwhile (REST) completes the task as it is; the adjustments above refused any change.
         if (!plans.isConfirmed(customerManagerId, month)) {
             plans.confirm(customerManagerId, month, customerManagerId);
+        }
+    }
+
+    /** The form's exceptions replace the listed customers' counts; a row nobody filled is skipped. */
+    private void applyChanges(List<VisitAdjustment> adjustments, Object submitted) {
+        if (submitted == null) {
+            return;
+        }
+        int n = 0;
+        for (Map<String, Object> row : FormData.rows(json, submitted, CHANGES, "调整拜访次数")) {
+            n++;
+            if (row.get("customer") == null && row.get("plannedFrequency") == null && text(row.get("reason")) == null) {
+                continue;
+            }
+            Long customerId = FormData.id(row.get("customer"), "customer", "调整拜访次数第 " + n + " 行的客户");
+            Integer planned = FormData.integer(row.get("plannedFrequency"), "plannedFrequency",
+                    "调整拜访次数第 " + n + " 行的计划拜访次数");
+            if (customerId == null || adjustments.stream().noneMatch(a -> customerId.equals(a.customerId()))) {
+                throw Refusal.invalid("customer", "调整拜访次数第 " + n + " 行：请选择本计划中的客户");
+            }
+            if (planned == null) {
+                throw Refusal.invalid("plannedFrequency", "调整拜访次数第 " + n + " 行：请填写计划拜访次数");
+            }
+            adjustments.replaceAll(a -> customerId.equals(a.customerId())
+                    ? new VisitAdjustment(customerId, planned, text(row.get("reason"))) : a);
         }
     }
 

@@ -107,20 +107,28 @@ class VisitPlanTaskListenerTests {
         assertThat(json(shown.get("keySpecOptions")).findValuesAsText("value")).contains(f.org.code("K1"), f.org.code("K2"))
                 .doesNotContain(f.org.code("N1"));
 
-        // Tasklist sends the edited list back as Json, numbers as typed (here 6.0): C01 4 → 6 without a reason.
-        ((ObjectNode) visitPlan.get(0)).put("plannedFrequency", 6.0);
+        JsonNode rows = json(shown.get("planRows"));
+        assertThat(rows).hasSize(14);
+        assertThat(rows.get(0).get("customer").asText()).isEqualTo("零售户C01（VTLC01）");
+        assertThat(rows.get(0).get("proposed").asInt()).isEqualTo(4);
+
+        // The form sends only the exceptions, numbers as typed (here 6.0): C01 4 → 6 without a reason.
+        String noReason = "[{\"customer\":\"" + f.id("C01") + "\",\"plannedFrequency\":6.0}, {}]";
         String overrides = "[{\"customer\":\"" + f.id("C01") + "\",\"spec\":\"" + f.org.code("K1")
                 + "\",\"quantity\":45,\"reason\":\"婚庆旺季\"}]";
-        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(VisitPlanTaskListener.VISIT_PLAN,
-                SpinValues.jsonValue(visitPlan.toString()).create(), VisitPlanTaskListener.OVERRIDES, overrides)))
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(VisitPlanTaskListener.CHANGES,
+                SpinValues.jsonValue(noReason).create(), VisitPlanTaskListener.OVERRIDES, overrides)))
                 .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("计划拜访 6 次与建议的 4 次不同，请填写调整原因");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(VisitPlanTaskListener.CHANGES,
+                "[{\"plannedFrequency\":3}]"))).hasRootCauseInstanceOf(Refusal.class)
+                .hasMessageContaining("调整拜访次数第 1 行：请选择本计划中的客户");
         assertThat(task(pi)).as("the task stays open").isNotNull();
         assertThat(plans.isConfirmed(f.cm1, MONTH)).isFalse();
         assertThat(plans.visits(f.cm1, MONTH)).noneMatch(PlannedVisit::adjusted);
 
-        ((ObjectNode) visitPlan.get(0)).put("reason", "婚庆旺季");
-        taskService.complete(task.getId(), Map.of(VisitPlanTaskListener.VISIT_PLAN,
-                SpinValues.jsonValue(visitPlan.toString()).create(), VisitPlanTaskListener.OVERRIDES, overrides));
+        String withReason = "[{\"customer\":\"" + f.id("C01") + "\",\"plannedFrequency\":6,\"reason\":\"婚庆旺季\"}]";
+        taskService.complete(task.getId(), Map.of(VisitPlanTaskListener.CHANGES,
+                SpinValues.jsonValue(withReason).create(), VisitPlanTaskListener.OVERRIDES, overrides));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
         VisitPlanView plan = plans.plan(f.cm1, MONTH);
@@ -179,7 +187,7 @@ class VisitPlanTaskListenerTests {
         form.findValues("path").forEach(v -> used.add(v.asText()));
         used.remove("if");
         assertThat(used).contains("visitMonth", "capacityMessage", "overCapacity", "negotiatedRows", "customerOptions",
-                "keySpecOptions", "visitPlan", "negotiatedOverrides");
+                "keySpecOptions", "planRows", "visitChanges", "negotiatedOverrides");
         assertThat(variables).containsAll(used);
     }
 
