@@ -64,8 +64,8 @@ class VisitRuleTests {
         assertThat(planned.at("/validate/required").asBoolean()).isTrue();
         assertThat(planned.at("/validate/min").asInt()).isZero();
         assertThat(planned.at("/validate/max").asInt()).isEqualTo(configured().maxFrequency());
-        assertThat(field(form, "proposedFrequency").path("readonly").asBoolean()).isTrue();
-        assertThat(field(form, "licence").path("readonly").asBoolean()).as("submitted, unlike a disabled field").isTrue();
+        assertThat(field(form, "customer").path("valuesKey").asText()).as("a changed count names its customer by id")
+                .isEqualTo("customerOptions");
         JsonNode quantity = field(form, "quantity");
         assertThat(quantity.at("/validate/max").asInt()).isEqualTo(NegotiatedQuantities.QUANTITY_MAX);
         assertThat(form.findValues("maxLength")).extracting(JsonNode::asInt)
