@@ -22,10 +22,11 @@ import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 
 /**
- * User task "日拜访记录" (Task_RecordVisits, step 13). On create it shows the day's sheet (customers, open
- * strategies, 商定总量, links to the printable sheet, its PDF and each customer's 动销台账) and offers flat
- * editable lists prefilled from the sheet or an earlier recording: visits, counts per key spec, anomalies,
- * needs, the strategies done (checklist) and the day's feelings. On complete it records the day; a refusal
+ * User task "日拜访记录" (Task_RecordVisits, step 13), worked in the embedded form {@code forms/record-visits.html}
+ * one customer at a time. On create it shows the day's sheet (customers with their open strategies and 商定总量,
+ * links to the printable sheet, its PDF and each customer's 动销台账) and offers editable lists prefilled from the
+ * sheet or an earlier recording: visits, counts per customer and key spec, anomalies, needs, the strategies done
+ * and the day's feelings. On complete it records the day; a refusal
  * keeps the task open. Blank count rows are skipped.
  */
 @Component("recordVisitsTaskListener")
@@ -71,23 +72,27 @@ class RecordVisitsTaskListener implements TaskListener {
         shown.put("recordedBefore", again);
         shown.put("marketFocus", sheet.marketFocus());
         shown.put("brandFocus", sheet.brandFocus());
+        shown.put("sheetHref", sheetHref);
         shown.put("sheetLinks", "[打印日拜访记录表](" + sheetHref + ")　[下载 PDF](" + sheetHref + ".pdf)");
         shown.put("ledgerLinks", sheet.customers().isEmpty() ? "本日没有安排拜访的客户。" : sheet.customers().stream()
                 .map(c -> "[" + c.label() + " 动销台账](" + c.ledgerHref() + ")").collect(Collectors.joining("　")));
         task.setVariablesLocal(shown);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // The day's customers, each with what the embedded form shows when that customer is the one being recorded.
+        List<Map<String, Object>> daySheet = new ArrayList<>();
         for (VisitSheet.Customer c : sheet.customers()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("customer", c.label());
+            row.put("customer", Long.toString(c.customerId()));
+            row.put("label", c.label());
             row.put("route", c.routeCode());
             row.put("grade", c.grade() == null ? "—" : c.grade().toString());
-            row.put("strategies", c.openStrategies().isEmpty() ? "—"
-                    : c.openStrategies().stream().map(OpenStrategy::text).collect(Collectors.joining("；")));
-            row.put("negotiated", c.negotiated().stream().map(q -> q.specName() + " "
+            row.put("strategies", c.openStrategies().stream()
+                    .map(s -> FormData.option(Long.toString(s.id()), s.text())).toList());
+            row.put("negotiated", c.negotiated().isEmpty() ? "—" : c.negotiated().stream().map(q -> q.specName() + " "
                     + (q.quantity() == null ? "—" : q.quantity() + " 条")).collect(Collectors.joining("；")));
-            rows.add(row);
+            row.put("ledgerHref", c.ledgerHref());
+            daySheet.add(row);
         }
-        task.setVariableLocal("sheetRows", FormData.json(json, rows));
+        task.setVariableLocal("daySheet", FormData.json(json, daySheet));
         task.setVariableLocal("customerOptions", FormData.json(json, customerOptions(sheet)));
         task.setVariableLocal("keySpecOptions", FormData.json(json, sheet.keySpecs().stream()
                 .map(s -> FormData.option(s.code(), s.name() + "（" + s.code() + "）")).toList()));

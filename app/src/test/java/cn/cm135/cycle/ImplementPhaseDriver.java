@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,22 @@ final class ImplementPhaseDriver {
         return ClockUtil.getCurrentTime().toInstant().isBefore(day.atTime(time).atZone(PlanPhaseDriver.ZONE).toInstant());
     }
 
+    /**
+     * A person who works a task in the browser instead: given the task (REST view) and the day, true when done,
+     * false to leave it to this driver.
+     */
+    interface Person {
+        boolean works(Map<String, Object> task, LocalDate day);
+    }
+
+    private final Map<String, Person> byHand = new HashMap<>();
+
+    /** From now on {@code person} is offered each {@code taskKey} task first. */
+    ImplementPhaseDriver byHand(String taskKey, Person person) {
+        byHand.put(taskKey, person);
+        return this;
+    }
+
     /** What each person does at this time of the day, until nothing is left for now. */
     void work(Run run, LocalDate day, boolean evening) {
         boolean acted;
@@ -62,25 +79,24 @@ final class ImplementPhaseDriver {
             acted = false;
             for (Map<String, Object> task : run.cm().myTasks(run.businessKey())) {
                 String key = (String) task.get("taskDefinitionKey");
-                switch (key) {
-                    case "Task_ArrangeWeek" -> arrangeWeek(run, task);
-                    case "Task_RecordVisits" -> {
-                        if (!evening) {
-                            continue; // the visits are made during the day
-                        }
-                        recordVisits(run, task, day);
-                    }
-                    case "Task_SummarizeWeek", "Task_MarkExecution", "Task_SummarizeMonth" -> {
-                        if (!evening || key.equals("Task_SummarizeMonth") && !day.isAfter(run.month().atEndOfMonth())) {
-                            continue; // step 16 is written at the start of the next month, after the results
-                        }
-                        switch (key) {
-                            case "Task_SummarizeWeek" -> summarizeWeek(run, task);
-                            case "Task_MarkExecution" -> markExecution(run, task, day);
-                            default -> summarizeMonth(run, task);
-                        }
-                    }
+                boolean now = switch (key) {
+                    case "Task_ArrangeWeek" -> true;
+                    case "Task_RecordVisits", "Task_SummarizeWeek", "Task_MarkExecution" -> evening; // after the day's work
+                    // step 16 is written at the start of the next month, after the results
+                    case "Task_SummarizeMonth" -> evening && day.isAfter(run.month().atEndOfMonth());
                     default -> throw new AssertionError(run.businessKey() + ": unexpected open task " + key);
+                };
+                if (!now) {
+                    continue;
+                }
+                if (!byHand.containsKey(key) || !byHand.get(key).works(task, day)) {
+                    switch (key) {
+                        case "Task_ArrangeWeek" -> arrangeWeek(run, task);
+                        case "Task_RecordVisits" -> recordVisits(run, task, day);
+                        case "Task_SummarizeWeek" -> summarizeWeek(run, task);
+                        case "Task_MarkExecution" -> markExecution(run, task, day);
+                        default -> summarizeMonth(run, task);
+                    }
                 }
                 run.outcome().completed(key);
                 acted = true;
@@ -89,7 +105,10 @@ final class ImplementPhaseDriver {
             if (!acted && evening) {
                 for (Map<String, Object> task : run.mm().myTasks(run.businessKey())) {
                     assertThat(task.get("taskDefinitionKey")).isEqualTo("Task_ApproveResults");
-                    reviewResults(run, task);
+                    Person person = byHand.get("Task_ApproveResults");
+                    if (person == null || !person.works(task, day)) {
+                        reviewResults(run, task);
+                    }
                     run.outcome().completed("Task_ApproveResults");
                     acted = true;
                     break;

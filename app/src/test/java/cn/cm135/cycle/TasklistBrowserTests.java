@@ -140,6 +140,9 @@ class TasklistBrowserTests {
         Task setTargets = task(run, "Task_SetTargets");
         int[] raised = new int[1];
         inBrowser("cm01", setTargets, "制定客户经理目标（" + MONTH + "）", "01-set-targets", () -> {
+            assertThat(browser.findElements(By.xpath("//a[contains(normalize-space(),'发起流程') or contains("
+                    + "normalize-space(),'新建任务')]")).stream().noneMatch(WebElement::isDisplayed))
+                    .as("a customer manager is offered neither 发起流程 nor 新建任务").isTrue();
             WebElement volume = field("Field_Volume");
             String drafted = volume.getAttribute("value");
             type(volume, "0");
@@ -279,6 +282,164 @@ class TasklistBrowserTests {
         assertThat(jdbc.queryForObject("select planned_frequency || ':' || reason from visit_plan_adjustment "
                 + "where customer_manager_id = 'cm01' and period = ? and customer_id = ?", String.class, MONTH.toString(),
                 first.get("customer_id"))).isEqualTo(more + ":婚庆旺季，多走一次");
+
+        workTheMonth(checks, run, driver.planDay(MONTH, 4));
+    }
+
+    /**
+     * Steps 12–16, day by day to the month's end: the first of each task in the browser (周工作安排, a 日拜访记录 with
+     * bad input and edits, 周工作小结, 任务执行标注与结果提交, mm01's 结果审核, 月度工作总结), the others over REST.
+     */
+    private void workTheMonth(MonthChecks checks, Run run, java.time.LocalDate from) {
+        ImplementPhaseDriver implement = checks.implementDriver();
+        Set<String> done = new java.util.HashSet<>();
+        implement.byHand("Task_ArrangeWeek", (t, day) -> done.add("12") && arrangeWeek(task(t)))
+                .byHand("Task_RecordVisits", (t, day) -> !done.contains("13") && recordDay(task(t), day) && done.add("13"))
+                .byHand("Task_SummarizeWeek", (t, day) -> done.add("15") && summarizeWeek(task(t)))
+                .byHand("Task_MarkExecution", (t, day) -> done.add("14") && markExecution(task(t)))
+                .byHand("Task_ApproveResults", (t, day) -> done.add("14a") && approveResults(task(t)))
+                .byHand("Task_SummarizeMonth", (t, day) -> done.add("16") && summarizeMonth(task(t)));
+        for (java.time.LocalDate day = from; !day.isAfter(MONTH.plusMonths(1).atDay(3)) && runtimeService
+                .createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() > 0; day = day.plusDays(1)) {
+            if (ImplementPhaseDriver.before(day, ImplementPhaseDriver.MORNING)) {
+                ImplementPhaseDriver.setClock(day, ImplementPhaseDriver.MORNING);
+                implement.work(run, day, false);
+            }
+            ImplementPhaseDriver.setClock(day, ImplementPhaseDriver.EVENING);
+            implement.work(run, day, true);
+        }
+        assertThat(done).as("every implement-phase task worked in the browser once")
+                .containsExactlyInAnyOrder("12", "13", "15", "14", "14a", "16");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count())
+                .as("the month ended").isZero();
+        assertThat(jdbc.queryForObject("select status from month_result where customer_manager_id = 'cm01' and period = ?",
+                String.class, MONTH.toString())).isIn("APPROVED", "LOCKED");
+    }
+
+    /** Step 12: 完成 without the week's brand focus is refused; with both focuses the proposed routes stand. */
+    private boolean arrangeWeek(Task task) {
+        inBrowser("cm01", task, "周工作安排", "12-arrange-week", () -> {
+            type(field("Field_MarketFocus"), "收集重点规格实际零售价，留意断货");
+            type(field("Field_BrandFocus"), "");
+            complete();
+            wait.until(b -> notifications().contains("品牌培育重点") || b.findElement(By.cssSelector(".fjs-container"))
+                    .getText().contains("此项为必填项"));
+            shot("12-arrange-week-refused");
+            assertChinese("周工作安排 without the brand focus");
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("nothing submitted").isEqualTo(1);
+            type(field("Field_BrandFocus"), "新品上柜，目标客户逐户推介");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from week_arrangement where customer_manager_id = 'cm01' "
+                + "and brand_focus = '新品上柜，目标客户逐户推介'", Long.class)).isEqualTo(1);
+        return true;
+    }
+
+    /**
+     * Step 13 in the embedded form, one customer at a time: a count that is not a number is refused with the
+     * customer, spec and field named, then fixed; the first customer visited with a price, a shelf check, a ★ and a
+     * need; the second not visited. The database then holds exactly that.
+     */
+    private boolean recordDay(Task task, java.time.LocalDate day) {
+        com.fasterxml.jackson.databind.JsonNode visits = json(taskService.getVariable(task.getId(), "visits"));
+        if (visits.size() < 2) {
+            return false; // a day with two customers at least shows both halves of the form
+        }
+        long firstCustomer = visits.get(0).get("customer").asLong();
+        long secondCustomer = visits.get(1).get("customer").asLong();
+        String spec = json(taskService.getVariable(task.getId(), "keySpecOptions")).get(0).get("value").asText();
+        String[] star = new String[1];
+        inBrowser("cm01", task, "日拜访记录", "13-record-visits", () -> {
+            assertThat(browser.findElements(By.cssSelector(".cm135-counts tbody tr")).size())
+                    .as("the key specs of the customer being recorded, not the day's every row")
+                    .isEqualTo(json(taskService.getVariable(task.getId(), "keySpecOptions")).size());
+            select("effect", "好");
+            type(named("opinions"), "希望紧俏规格多投放一些");
+            type(named("inventory"), "十二");
+            complete();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm135-problems")));
+            waitQuiet(); // the form scrolls its list of mistakes into view
+            assertThat(browser.findElement(By.cssSelector(".cm135-problems")).getText())
+                    .contains("库存（条）须为 0 到 100000 的整数，收到“十二”");
+            shot("13-record-visits-refused");
+            assertChinese("日拜访记录 after a bad count");
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("nothing submitted").isEqualTo(1);
+            type(named("inventory"), "12");
+            type(named("retailPrice"), "230.5");
+            select("onShelf", "是");
+            List<WebElement> strategies = browser.findElements(By.cssSelector("input[name=strategyDone]"));
+            if (!strategies.isEmpty()) {
+                click(strategies.get(0));
+                star[0] = strategies.get(0).findElement(By.xpath("..")).getText().strip().split(" · ")[0];
+            }
+            click(browser.findElement(By.name("addNeed")));
+            select("needType", "货源");
+            type(named("needContent"), "下月希望增加紧俏规格的供应");
+            click(browser.findElement(By.xpath("//button[normalize-space()='下一户']")));
+            click(named("visited"));
+            type(named("note"), "店主外出，未见面");
+            type(browser.findElement(By.name("feelings")), "按线路走访，客户对新品认可度较高。");
+            shot("13-record-visits-filled");
+        });
+        assertThat(jdbc.queryForList("select customer_id || ':' || visited || ':' || coalesce(effect, '') || ':' "
+                + "|| coalesce(note, '') from visit_record where customer_manager_id = 'cm01' and visit_date = ? "
+                + "and customer_id in (?, ?) order by customer_id = ? desc", String.class, day, firstCustomer,
+                secondCustomer, firstCustomer)).containsExactly(firstCustomer + ":true:好:", secondCustomer + ":false::店主外出，未见面");
+        assertThat(count("select count(*) from visit_record where customer_manager_id = 'cm01' and visit_date = ?", day))
+                .as("one record per customer of the day").isEqualTo(visits.size());
+        assertThat(jdbc.queryForObject("select inventory || ':' || retail_price || ':' || on_shelf from field_observation "
+                + "where customer_id = ? and spec_code = ? and observed_on = ?", String.class, firstCustomer, spec, day))
+                .isEqualTo("12:230.50:true");
+        assertThat(count("select count(*) from field_observation where observed_on = ? and customer_id = ?", day,
+                secondCustomer)).as("blank counts are not recorded").isZero();
+        assertThat(count("select count(*) from customer_demand where customer_id = ? and content = "
+                + "'下月希望增加紧俏规格的供应'", firstCustomer)).isEqualTo(1);
+        if (star[0] != null) {
+            assertThat(jdbc.queryForObject("select status from service_strategy where id = ?", String.class,
+                    Long.valueOf(star[0]))).isEqualTo("DONE");
+        }
+        return true;
+    }
+
+    /** Step 15: the suggested status kept, the two judgements written. */
+    private boolean summarizeWeek(Task task) {
+        inBrowser("cm01", task, "周工作小结", "15-summarize-week", () -> {
+            type(field("Field_Rationality"), "线路安排与拜访频次匹配，周一客户偏多");
+            type(field("Field_Effectiveness"), "策略执行按计划推进，新品上柜进展正常");
+        });
+        return true;
+    }
+
+    /** Step 14: one more strategy ★ and 结果提交. */
+    private boolean markExecution(Task task) {
+        inBrowser("cm01", task, "任务执行标注与结果提交", "14-mark-execution", () -> {
+            List<WebElement> open = browser.findElements(By.cssSelector("input[type=checkbox][id*='Field_MarkedStrategies']"));
+            if (!open.isEmpty()) {
+                click(open.get(0));
+            }
+        });
+        return true;
+    }
+
+    /** 结果审核 by mm01: approved. */
+    private boolean approveResults(Task task) {
+        inBrowser("mm01", task, "结果审核", "14a-approve-results", () -> {
+            pick("Field_Decision", "审核通过");
+        });
+        return true;
+    }
+
+    /** Step 16: the evaluation (five texts, each required) and next month's improvement. */
+    private boolean summarizeMonth(Task task) {
+        inBrowser("cm01", task, "月度工作总结", "16-summarize-month", () -> {
+            type(field("Field_AnalysisAccuracy"), "客户分级与实际走访情况基本一致");
+            type(field("Field_PlanRationality"), "拜访频次合理，个别线路客户偏多");
+            type(field("Field_GoodPractice"), "按策略逐户推介新品，上柜率提高");
+            type(field("Field_Shortcomings"), "部分客户未见面，需求收集不全");
+            type(field("Field_ImprovementMeasures"), "下月逐户回访未见面的客户；紧俏规格提前备货");
+        });
+        assertThat(count("select count(*) from month_summary where customer_manager_id = 'cm01' and period = ? "
+                + "and improvement_measures like '下月逐户回访%'", MONTH.toString())).isEqualTo(1);
+        return true;
     }
 
     @Test
@@ -288,6 +449,9 @@ class TasklistBrowserTests {
         waitQuiet();
         shot("cockpit-dashboard");
         assertChinese("Cockpit dashboard");
+
+        login("admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(normalize-space(),'发起流程')]")));
 
         login("admin", "/camunda/app/admin/" + engine.getName() + "/#/users");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table")));
@@ -327,10 +491,7 @@ class TasklistBrowserTests {
 
         addRow(1);
         type(field("Field_ManualLicence"), licence);
-        click(browser.findElement(By.xpath("//*[contains(@id,'Field_ManualType')]/ancestor::*[contains(@class,"
-                + "'fjs-form-field')][1]//*[contains(@class,'fjs-input-group')]")));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='个性化服务']"))));
+        pick("Field_ManualType", "个性化服务");
         type(field("Field_ManualContent"), "每周三上午电话提醒订货");
         shot("09-adjust-strategies-filled");
     }
@@ -342,6 +503,14 @@ class TasklistBrowserTests {
         click(select);
         select.sendKeys(search);
         click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-dropdownlist-item"))));
+    }
+
+    /** Opens a form-js select that has no search box and picks {@code option}. */
+    private void pick(String componentId, String option) {
+        click(browser.findElement(By.xpath("//*[contains(@id,'" + componentId + "')]/ancestor::*[contains(@class,"
+                + "'fjs-form-field')][1]//*[contains(@class,'fjs-input-group')]")));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']"))));
     }
 
     /** {@code user} opens the task, checks its texts, does {@code fill} and 完成; prints how long both took. */
@@ -381,7 +550,9 @@ class TasklistBrowserTests {
     private double openTask(Task task, String title) {
         long started = System.nanoTime();
         browser.get(url("/camunda/app/tasklist/" + engine.getName() + "/#/?task=" + task.getId()));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-form-field")));
+        // A Camunda Form's first field, or the embedded 日拜访记录's heading.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                ".fjs-container .fjs-form-field, .cm135-record-visits h3")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), title));
         waitQuiet();
         return MonthChecks.seconds(System.nanoTime() - started);
@@ -420,6 +591,27 @@ class TasklistBrowserTests {
         click(add.get(n));
     }
 
+    /** An input of the embedded form, by name, as shown now (the first when several rows carry it). */
+    private WebElement named(String name) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.name(name)));
+    }
+
+    private void select(String name, String option) {
+        new org.openqa.selenium.support.ui.Select(named(name)).selectByVisibleText(option);
+    }
+
+    private Task task(Map<String, Object> restTask) {
+        return taskService.createTaskQuery().taskId(PlanPhaseDriver.id(restTask)).singleResult();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(Object variable) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(variable.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private WebElement field(String componentId) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "[id*='" + componentId + "']:is(input, textarea)")));
@@ -434,6 +626,9 @@ class TasklistBrowserTests {
     private void type(WebElement input, String text) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.clear();
+        // As a person empties a field (clear() alone fires no input event for form-js or Angular).
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
         input.sendKeys(text);
     }
 

@@ -73,7 +73,7 @@ class VisitTaskListenerTests {
                 .camundaTaskListenerDelegateExpression("create", "${arrangeWeekTaskListener}")
                 .camundaTaskListenerDelegateExpression("complete", "${arrangeWeekTaskListener}")
                 .userTask("Task_RecordVisits").name("日拜访记录").camundaAssignee("${customerManagerId}")
-                .camundaFormRef("record-visits").camundaFormRefBinding("latest")
+                .camundaFormKey("embedded:/forms/record-visits.html")
                 .camundaTaskListenerDelegateExpression("create", "${recordVisitsTaskListener}")
                 .camundaTaskListenerDelegateExpression("complete", "${recordVisitsTaskListener}")
                 .endEvent()
@@ -136,9 +136,13 @@ class VisitTaskListenerTests {
                 + f.a1 + ")");
         assertThat(json(sheet.get("strategyOptions")).findValuesAsText("value"))
                 .containsExactly(Long.toString(f.s1), Long.toString(f.s2), Long.toString(f.s3));
-        assertFormFindsItsVariables("record-visits", taskService.getVariables(record.getId()).keySet(),
-                "sheetRows", "customerOptions", "keySpecOptions", "strategyOptions", "visits", "observations",
-                "anomalies", "needs", "ledgerLinks");
+        assertEmbeddedFormFindsItsVariables("record-visits", taskService.getVariables(record.getId()).keySet());
+        JsonNode daySheet = json(sheet.get("daySheet"));
+        assertThat(daySheet.findValuesAsText("customer")).containsExactly(Long.toString(f.a1), Long.toString(f.a2),
+                Long.toString(f.a4), Long.toString(f.b1));
+        assertThat(daySheet.get(0).get("strategies").findValuesAsText("value"))
+                .as("A1's open strategy, shown when A1 is recorded").containsExactly(Long.toString(f.s1));
+        assertThat(daySheet.get(3).get("strategies").findValuesAsText("value")).containsExactly(Long.toString(f.s3));
         ArrayNode visits = (ArrayNode) json(runtimeService.getVariable(pi.getId(), "visits"));
         assertThat(visits.findValuesAsText("customer")).containsExactly(Long.toString(f.a1), Long.toString(f.a2),
                 Long.toString(f.a4), Long.toString(f.b1));
@@ -192,6 +196,23 @@ class VisitTaskListenerTests {
         form.findValues("path").forEach(v -> used.add(v.asText()));
         used.remove("if");
         assertThat(used).contains(expected);
+        assertThat(variables).containsAll(used);
+    }
+
+    /** Every variable the embedded form's script fetches ({@code VARIABLES = [...]}) is offered by the listener. */
+    private static void assertEmbeddedFormFindsItsVariables(String form, Set<String> variables) throws Exception {
+        String html;
+        try (InputStream in = new ClassPathResource("META-INF/resources/forms/" + form + ".html").getInputStream()) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Matcher list = Pattern.compile("var VARIABLES = \\[([^\\]]+)\\]").matcher(html);
+        assertThat(list.find()).as("the form lists the variables it reads").isTrue();
+        Set<String> used = new HashSet<>();
+        Matcher name = Pattern.compile("'([a-zA-Z]+)'").matcher(list.group(1));
+        while (name.find()) {
+            used.add(name.group(1));
+        }
+        assertThat(used).contains("daySheet", "visits", "observations", "strategiesDone", "feelings");
         assertThat(variables).containsAll(used);
     }
 

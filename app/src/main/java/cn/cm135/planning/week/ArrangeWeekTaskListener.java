@@ -57,7 +57,9 @@ class ArrangeWeekTaskListener implements TaskListener {
     private void show(DelegateTask task, WeekProposal week) {
         task.setName("周工作安排（" + week.weekStart() + " 周）");
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("weekLabel", week.weekStart() + " 周（" + week.period() + "）");
+        // One level of brackets in the title: 周工作安排（2026 年 12 月 · 2026-11-30 起的一周）
+        YearMonth period = YearMonth.parse(week.period());
+        shown.put("weekLabel", period.getYear() + " 年 " + period.getMonthValue() + " 月 · " + week.weekStart() + " 起的一周");
         shown.put("weekStatus", week.arranged() ? "已安排" : "待安排");
         shown.put("dayCount", (long) week.days().size());
         shown.put("customerCount", (long) week.customerCount());

@@ -15,6 +15,7 @@ define([], function () {
     'Nothing to show.': '暂无数据',
     'No results': '无匹配项',
     'Search': '搜索',
+    'Select': '请选择',
     ' of ': ' / '
   };
   var patterns = [

@@ -42,11 +42,13 @@ export default {
   // ],
   // cm135: scripts/cm135-camunda-forms-validity.js keeps 完成 usable on Camunda Forms with dynamic lists
   // (form-js 1.8.7 reports valid list rows as errors; see the script); scripts/cm135-forms-zh.js puts
-  // form-js's own texts (validation messages, list and table controls) into 简体中文.
+  // form-js's own texts (validation messages, list and table controls) into 简体中文; scripts/cm135-navbar.js
+  // offers 新建任务 and 发起流程 to administrators only.
   requireJsConfig: {
     ngDeps: ['cm135.camundaFormsValidity'],
-    deps: ['cm135-camunda-forms-validity', 'cm135-forms-zh'],
+    deps: ['cm135-camunda-forms-validity', 'cm135-forms-zh', 'cm135-navbar'],
     paths: {
+      'cm135-navbar': 'scripts/cm135-navbar',
       'cm135-camunda-forms-validity': 'scripts/cm135-camunda-forms-validity',
       'cm135-forms-zh': 'scripts/cm135-forms-zh'
     }
