@@ -167,9 +167,23 @@ class TasklistBrowserTests {
         run.outcome().firstMonth = Boolean.TRUE.equals(runtimeService.getVariable(run.processInstanceId(),
                 CycleVariables.FIRST_MONTH));
         if (run.outcome().firstMonth) {
+            // cm01's first month in cm135: steps 2 and 3 make up what the month before would have recorded.
             PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 10, 30);
-            driver.backfillDemands(run);
-            driver.setBrandTargets(run, "Task_BackfillBrandTargets");
+            String customer = jdbc.queryForObject("select licence_no from retail_customer where id in ("
+                    + PlanPhaseDriver.CUSTOMERS_OF + ") order by licence_no limit 1", String.class, "cm01");
+            inBrowser("cm01", task(run, "Task_BackfillDemands"), "补录上月客户直接需求", "02-backfill-demands", () -> {
+                addRow(0);
+                choose(field("Field_Customer"), customer);
+                pick("Field_NeedType", "货源");
+                type(field("Field_Content"), "希望增加紧俏规格的供应");
+            });
+            assertThat(count("select count(*) from customer_demand d join retail_customer c on c.id = d.customer_id "
+                    + "where c.licence_no = ? and d.period = ? and d.content = '希望增加紧俏规格的供应'", customer,
+                    MONTH.minusMonths(1).toString())).isEqualTo(1);
+            PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 11, 0);
+            inBrowser("cm01", task(run, "Task_BackfillBrandTargets"), "补做上月品牌分析目标", "03-backfill-brand-targets",
+                    () -> { });
+            driver.runJobs(run);
         }
         // Step 4: 完成 without the tick is refused by the listener, in 中文; with it the needs are confirmed.
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 1), 14, 0);
@@ -196,6 +210,7 @@ class TasklistBrowserTests {
                 + "like '重点品牌动销平稳%' and area_code in (select code from area where customer_manager_id = 'cm01')",
                 Long.class, MONTH.minusMonths(1).toString())).as("the conclusion on last month's analysis").isPositive();
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 11, 0);
+        // Over REST: after 完成 on this form in the browser, 完成 on the next form (市场分析) sends nothing — not understood yet.
         driver.setBrandTargets(run, "Task_SetBrandTargets");
         driver.runJobs(run);
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 14, 0);
@@ -565,7 +580,11 @@ class TasklistBrowserTests {
                 close.click();
             }
         }
-        click(browser.findElement(By.xpath("//button[normalize-space()='完成']")));
+        // The shown form's button: Tasklist may keep the previous task's form in the page for a moment.
+        List<WebElement> buttons = browser.findElements(By.xpath("//button[normalize-space()='完成']")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(buttons).as("one 完成 button shown").hasSize(1);
+        click(buttons.get(0));
     }
 
     /** Waits until the engine has the task completed; the seconds since 完成 was pressed. */
@@ -574,7 +593,13 @@ class TasklistBrowserTests {
             new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)).until(b ->
                     taskService.createTaskQuery().taskId(task.getId()).count() == 0);
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the task is still open; Tasklist says: " + notifications(), e);
+            shot("still-open-" + task.getTaskDefinitionKey());
+            String fieldErrors = (String) ((JavascriptExecutor) browser).executeScript("return Array.from(document"
+                    + ".querySelectorAll('.fjs-form-field-error')).map(e => (e.closest('.fjs-form-field')||e).innerText)"
+                    + ".join(' | ') + ' / 完成 disabled: ' + Array.from(document.querySelectorAll('button'))"
+                    + ".filter(b => b.innerText.trim() === '完成').map(b => b.disabled).join(',')");
+            throw new AssertionError("the task is still open; Tasklist says: " + notifications() + "; fields: "
+                    + fieldErrors, e);
         }
         return MonthChecks.seconds(System.nanoTime() - pressed);
     }

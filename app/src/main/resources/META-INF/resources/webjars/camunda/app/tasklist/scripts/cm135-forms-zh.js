@@ -16,6 +16,7 @@ define([], function () {
     'No results': '无匹配项',
     'Search': '搜索',
     'Select': '请选择',
+    'Skip to search': '跳到搜索',
     ' of ': ' / '
   };
   var patterns = [
