@@ -1,6 +1,8 @@
 package cn.cm135.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -20,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import cn.cm135.organization.Groups;
@@ -52,6 +56,14 @@ class SecurityConfig {
                         .requestMatchers(path.matcher("/api/me/password")).authenticated()
                         .requestMatchers(path.matcher("/api/imports/**"), path.matcher("/api/cycles/**"))
                         .hasAnyAuthority(Groups.ADMIN, Groups.MARKETING_CENTRE)
+                        .requestMatchers(engineRest(path, HttpMethod.GET, MONITORING))
+                        .hasAnyAuthority(Groups.ADMIN, Groups.MARKETING_CENTRE)
+                        .requestMatchers(engineRest(path, null, ADMIN_ONLY))
+                        .hasAuthority(Groups.ADMIN)
+                        .requestMatchers(engineRest(path, null, START))
+                        .hasAuthority(Groups.ADMIN)
+                        .requestMatchers(writes(path, "user", "group", "tenant"))
+                        .hasAuthority(Groups.ADMIN)
                         .anyRequest().access(SecurityConfig::passwordChanged))
                 .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
                 .httpBasic(basic -> basic.realmName("cm135"))
@@ -60,6 +72,49 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Engine resources Tasklist never calls. A customer or market manager works through tasks, filters and
+     * their forms; correlating messages, broadcasting signals, reading every instance's variables, jobs,
+     * metrics, telemetry, deploying, moving executions, batches, incidents and authorizations are for
+     * administrators (Camunda's authorizations do not cover them all: messages, signals and telemetry have none).
+     */
+    static final List<String> ADMIN_ONLY = List.of("message", "signal", "telemetry", "deployment", "execution",
+            "external-task", "batch", "incident", "authorization", "variable-instance", "job", "job-definition",
+            "metrics", "history", "migration", "modification", "condition", "event-subscription", "schema",
+            "decision-definition", "decision-requirements-definition");
+    /** Of those, what the marketing centre reads to follow the month (GET only). */
+    static final List<String> MONITORING = List.of("history", "variable-instance", "incident", "job",
+            "job-definition", "metrics", "deployment", "execution", "batch");
+    /** Starting an instance by hand: months are started by the schedule or POST /api/cycles. */
+    static final List<String> START = List.of("process-definition/*/start", "process-definition/key/*/start",
+            "process-definition/key/*/tenant-id/*/start", "process-definition/*/submit-form",
+            "process-definition/key/*/submit-form", "process-instance/*/modification", "process-instance/*/variables/**",
+            "process-instance/delete", "process-instance/suspended", "process-definition/*/suspended");
+
+    /** The resources under /engine-rest, with and without the /engine/{name} prefix. */
+    private static RequestMatcher engineRest(PathPatternRequestMatcher.Builder path, HttpMethod method,
+            List<String> resources) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String resource : resources) {
+            for (String prefix : List.of("/engine-rest/", "/engine-rest/engine/*/")) {
+                matchers.add(path.matcher(method, prefix + resource));
+                if (!resource.endsWith("**")) {
+                    matchers.add(path.matcher(method, prefix + resource + "/**"));
+                }
+            }
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+    /** Creating, changing or deleting users, groups and tenants: the organisation import and Admin do that. */
+    private static RequestMatcher writes(PathPatternRequestMatcher.Builder path, String... resources) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
+            matchers.add(engineRest(path, method, List.of(resources)));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     private static AuthorizationDecision passwordChanged(Supplier<Authentication> user, RequestAuthorizationContext context) {

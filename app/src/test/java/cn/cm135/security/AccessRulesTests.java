@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.organization.CamundaIdentitySync;
+import cn.cm135.organization.Groups;
 import cn.cm135.organization.InitialPasswords;
 
 /**
@@ -99,6 +100,30 @@ class AccessRulesTests {
         // A wrong password also makes Camunda throttle that user's next logins, so try an unknown user.
         assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestOffersManagersWhatTasklistNeedsAndNoMore() {
+        for (String user : List.of(cm1, mm1)) {
+            for (String refused : List.of("POST /engine-rest/message", "POST /engine-rest/signal",
+                    "POST /engine-rest/engine/default/message", "GET /engine-rest/variable-instance",
+                    "GET /engine-rest/job-definition", "GET /engine-rest/metrics/activity-instance-end/sum",
+                    "GET /engine-rest/telemetry/configuration", "GET /engine-rest/history/variable-instance",
+                    "POST /engine-rest/process-definition/key/cycle-135-monthly/start", "POST /engine-rest/user/create",
+                    "DELETE /engine-rest/group/" + Groups.ADMIN, "GET /engine-rest/incident", "POST /engine-rest/deployment/create")) {
+                String[] call = refused.split(" ");
+                ResponseEntity<String> answer = as(user).exchange(call[1], HttpMethod.valueOf(call[0]),
+                        new HttpEntity<>(Map.of()), String.class);
+                assertThat(answer.getStatusCode()).as("%s: %s", user, refused).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(answer.getBody()).as("%s: %s", user, refused).contains("没有权限执行此操作");
+            }
+            assertThat(as(user).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                    .as("%s still works in Tasklist", user).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(as(yx).getForEntity("/engine-rest/history/process-instance?maxResults=1", String.class).getStatusCode())
+                .as("the marketing centre reads what Cockpit shows").isEqualTo(HttpStatus.OK);
+        assertThat(as(yx).postForEntity("/engine-rest/signal", Map.of("name", "x"), String.class).getStatusCode())
+                .as("but broadcasts nothing").isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
