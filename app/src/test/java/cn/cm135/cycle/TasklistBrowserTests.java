@@ -210,8 +210,21 @@ class TasklistBrowserTests {
                 + "like '重点品牌动销平稳%' and area_code in (select code from area where customer_manager_id = 'cm01')",
                 Long.class, MONTH.minusMonths(1).toString())).as("the conclusion on last month's analysis").isPositive();
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 11, 0);
-        // Over REST: after 完成 on this form in the browser, 完成 on the next form (市场分析) sends nothing — not understood yet.
-        driver.setBrandTargets(run, "Task_SetBrandTargets");
+        Task setBrandTargets = task(run, "Task_SetBrandTargets");
+        inBrowser("cm01", setBrandTargets, "品牌分析目标设置", "07-set-brand-targets", () -> {
+            WebElement target = field("Field_TargetVolume");
+            int proposed = Integer.parseInt(target.getAttribute("value"));
+            type(target, "-5");
+            complete();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项不能小于 0。"));
+            shot("07-set-brand-targets-out-of-range");
+            assertThat(taskService.createTaskQuery().taskId(setBrandTargets.getId()).count()).as("nothing submitted").isEqualTo(1);
+            type(target, String.valueOf(proposed + 50));
+            raised[0] = proposed + 50;
+        });
+        assertThat(count("select count(*) from brand_target where period = ? and target_volume = ? and area_code in "
+                + "(select code from area where customer_manager_id = 'cm01')", MONTH.toString(), raised[0]))
+                .as("the first target raised by 50").isPositive();
         driver.runJobs(run);
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 14, 0);
         inBrowser("cm01", task(run, "Task_ConfirmMarketAnalysis"), "市场", "08-confirm-market-analysis",
@@ -589,17 +602,21 @@ class TasklistBrowserTests {
 
     /** Waits until the engine has the task completed; the seconds since 完成 was pressed. */
     private double awaitCompleted(Task task, long pressed) {
+        String[] said = {""};   // Tasklist's notifications fade: keep what they said while waiting
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)).until(b ->
-                    taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)).until(b -> {
+                String now = notifications();
+                if (!now.isBlank()) {
+                    said[0] = now;
+                }
+                return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             shot("still-open-" + task.getTaskDefinitionKey());
             String fieldErrors = (String) ((JavascriptExecutor) browser).executeScript("return Array.from(document"
                     + ".querySelectorAll('.fjs-form-field-error')).map(e => (e.closest('.fjs-form-field')||e).innerText)"
-                    + ".join(' | ') + ' / 完成 disabled: ' + Array.from(document.querySelectorAll('button'))"
-                    + ".filter(b => b.innerText.trim() === '完成').map(b => b.disabled).join(',')");
-            throw new AssertionError("the task is still open; Tasklist says: " + notifications() + "; fields: "
-                    + fieldErrors, e);
+                    + ".join(' | ')");
+            throw new AssertionError("the task is still open; Tasklist said: " + said[0] + "; fields: " + fieldErrors, e);
         }
         return MonthChecks.seconds(System.nanoTime() - pressed);
     }
