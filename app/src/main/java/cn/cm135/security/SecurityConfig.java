@@ -171,8 +171,25 @@ class SecurityConfig {
         response.getWriter().write(REPORT_LOGIN_HINT);
     }
 
+    /** Health is public (load balancers ask it); metrics and the rest of Actuator are for administrators. */
     @Bean
     @Order(3)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(path.matcher("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAuthority(Groups.ADMIN))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
+                .httpBasic(basic -> basic.realmName("cm135"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
