@@ -6,6 +6,11 @@ enum DatasetSize {
     TINY(1, 1, 60, 20, 3, 0.6),
     /** The demo city loaded on first start: 2 market managers, 8 customer managers, ~1,200 retailers. */
     DEMO(2, 4, 150, 60, 14, 0.2),
+    /**
+     * One market manager's team at real size, the demo's data density: 12 customer managers of 300 retailers each
+     * ({@code cm135.demo-size=team}; the browser test works the month of such a customer manager).
+     */
+    TEAM(1, 12, 300, 60, 14, 0.2),
     /** A whole city for load tests: 100 customer managers, 30,000 retailers, ~20 M order lines. */
     CITY(10, 10, 300, 300, 14, 1.0);
 

@@ -29,7 +29,8 @@ import cn.cm135.organization.InitialPasswords;
  * Fills an empty database with a generated city:
  * <ul>
  * <li>on the first start with {@code cm135.demo=true}: the demo city, so a newcomer logs in to a live cycle;</li>
- * <li>on request, {@code --cm135.generate=demo|city|tiny}: generate (COPY on PostgreSQL), print the
+ * <li>{@code cm135.demo-size=demo|team} chooses the demo loaded on first start;</li>
+ * <li>on request, {@code --cm135.generate=demo|team|city|tiny}: generate (COPY on PostgreSQL), print the
  * figures and exit.</li>
  * </ul>
  * Runs before the other runners, which may expect the organisation to exist.
@@ -49,11 +50,13 @@ class DemoDatasetRunner implements ApplicationRunner {
     private final boolean demo;
     private final long seed;
     private final String generate;
+    private final DatasetSize demoSize;
 
     DemoDatasetRunner(DatasetLoader loader, SalesRollup rollup, CamundaIdentitySync identitySync, JdbcTemplate jdbc,
                       ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
                       @Value("${cm135.demo:true}") boolean demo, @Value("${cm135.demo-seed:135}") long seed,
-                      @Value("${cm135.generate:}") String generate) {
+                      @Value("${cm135.generate:}") String generate,
+                      @Value("${cm135.demo-size:demo}") String demoSize) {
         this.loader = loader;
         this.rollup = rollup;
         this.identitySync = identitySync;
@@ -63,6 +66,7 @@ class DemoDatasetRunner implements ApplicationRunner {
         this.demo = demo;
         this.seed = seed;
         this.generate = generate;
+        this.demoSize = DatasetSize.valueOf(demoSize.trim().toUpperCase(Locale.ROOT));
     }
 
     @Override
@@ -72,7 +76,7 @@ class DemoDatasetRunner implements ApplicationRunner {
             System.exit(SpringApplication.exit(context, () -> exitCode));
         } else if (demo && staffCount() == 0) {
             log.info("Empty database and cm135.demo=true: loading the demo city (seed {})", seed);
-            GenerationReport report = loadAndCreateUsers(DatasetSize.DEMO, false);
+            GenerationReport report = loadAndCreateUsers(demoSize, false);
             log.info("Demo city loaded: {} rows in {} s; users log in with password = user id (yx01, mm01, cm01 ...)",
                     report.totalRows(), report.elapsed().toSeconds());
         }
@@ -83,7 +87,7 @@ class DemoDatasetRunner implements ApplicationRunner {
         try {
             size = DatasetSize.valueOf(sizeName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            System.err.println("cm135.generate must be tiny, demo or city, not " + sizeName);
+            System.err.println("cm135.generate must be tiny, demo, team or city, not " + sizeName);
             return 2;
         }
         long staff = staffCount();

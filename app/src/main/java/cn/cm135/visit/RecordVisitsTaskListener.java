@@ -74,8 +74,6 @@ class RecordVisitsTaskListener implements TaskListener {
         shown.put("brandFocus", sheet.brandFocus());
         shown.put("sheetHref", sheetHref);
         shown.put("sheetLinks", "[打印日拜访记录表](" + sheetHref + ")　[下载 PDF](" + sheetHref + ".pdf)");
-        shown.put("ledgerLinks", sheet.customers().isEmpty() ? "本日没有安排拜访的客户。" : sheet.customers().stream()
-                .map(c -> "[" + c.label() + " 动销台账](" + c.ledgerHref() + ")").collect(Collectors.joining("　")));
         task.setVariablesLocal(shown);
         // The day's customers, each with what the embedded form shows when that customer is the one being recorded.
         List<Map<String, Object>> daySheet = new ArrayList<>();

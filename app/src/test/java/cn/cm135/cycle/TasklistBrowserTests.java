@@ -63,7 +63,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
-        "cm135.demo=true"})
+        "cm135.demo=true",
+        "cm135.demo-size=team"})   // mm01 leads 12 customer managers of 300 retailers each
 @ActiveProfiles({"test", "postgres"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistBrowserTests {
@@ -129,6 +130,13 @@ class TasklistBrowserTests {
 
     @Test
     void thePlanPhaseIsWorkedInTheRealTasklist() {
+        long retailers = count("select count(*) from retail_customer c where c.id in (" + PlanPhaseDriver.CUSTOMERS_OF + ")",
+                "cm01");
+        long team = count("select count(*) from staff where role = 'CUSTOMER_MANAGER' and department_code = "
+                + "(select code from market_department where market_manager_id = 'mm01')");
+        System.out.printf("[BROWSER] cm01 serves %d retailers; mm01 leads %d customer managers%n", retailers, team);
+        assertThat(retailers).as("a customer manager at real size").isBetween(280L, 320L);
+        assertThat(team).as("a market manager's team at real size").isEqualTo(12);
         MonthChecks checks = new MonthChecks(rest, context);
         Run run = checks.startMonth("cm01", MONTH);
         PlanPhaseDriver driver = checks.planDriver(true);
