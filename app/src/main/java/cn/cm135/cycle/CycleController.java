@@ -3,7 +3,6 @@ package cn.cm135.cycle;
 import java.time.YearMonth;
 
 import org.springframework.dao.DuplicateKeyException;
-
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
