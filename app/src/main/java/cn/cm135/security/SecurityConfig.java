@@ -64,14 +64,18 @@ class SecurityConfig {
                         .hasAuthority(Groups.ADMIN)
                         .requestMatchers(writes(path, "user", "group", "tenant"))
                         .hasAuthority(Groups.ADMIN)
-                        .anyRequest().access(SecurityConfig::passwordChanged))
-                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
+                        .anyRequest().access(SecurityConfig::passwordChanged));
+        return statelessBasic(http, identityService).build();
+    }
+
+    /** HTTP Basic checked against Camunda's users, run as that Camunda user, no session, refusals explained. */
+    private static HttpSecurity statelessBasic(HttpSecurity http, IdentityService identityService) throws Exception {
+        return http.exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
                 .httpBasic(basic -> basic.realmName("cm135"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-auth clients carry no cookies, so CSRF tokens protect nothing here.
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
-        return http.build();
     }
 
     /**
@@ -179,13 +183,8 @@ class SecurityConfig {
         http.securityMatcher(path.matcher("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
-                        .anyRequest().hasAuthority(Groups.ADMIN))
-                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
-                .httpBasic(basic -> basic.realmName("cm135"))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
-        return http.build();
+                        .anyRequest().hasAuthority(Groups.ADMIN));
+        return statelessBasic(http, identityService).build();
     }
 
     @Bean
