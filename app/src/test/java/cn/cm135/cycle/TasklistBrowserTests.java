@@ -219,22 +219,41 @@ class TasklistBrowserTests {
                 + "like '重点品牌动销平稳%' and area_code in (select code from area where customer_manager_id = 'cm01')",
                 Long.class, MONTH.minusMonths(1).toString())).as("the conclusion on last month's analysis").isPositive();
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 11, 0);
-        // Step 7: a negative target refused by form-js, then the first target raised by 50.
+        // Step 7: the proposal is a table; the changes list raises the first target by 50 (after -5 is refused by
+        // form-js) and deletes the second.
         Task setBrandTargets = task(run, "Task_SetBrandTargets");
+        com.fasterxml.jackson.databind.JsonNode proposal = json(taskService.getVariable(setBrandTargets.getId(), "brandTargets"));
+        assertThat(proposal.size()).as("targets proposed").isGreaterThan(2);
+        com.fasterxml.jackson.databind.JsonNode firstTarget = proposal.get(0);
+        com.fasterxml.jackson.databind.JsonNode secondTarget = proposal.get(1);
+        int raisedTarget = firstTarget.get("targetVolume").asInt() + 50;
         inBrowser("cm01", setBrandTargets, "品牌分析目标设置", "07-set-brand-targets", () -> {
-            WebElement target = field("Field_TargetVolume");
-            int proposed = Integer.parseInt(target.getAttribute("value"));
-            type(target, "-5");
+            addRow(0);
+            pick("Field_ChangeArea", 0, firstTarget.get("area").asText());
+            choose(field("Field_ChangeSpec"), firstTarget.get("spec").asText());
+            type(field("Field_ChangeVolume"), "-5");
             complete();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "此项不能小于 0。"));
             shot("07-set-brand-targets-out-of-range");
             assertThat(taskService.createTaskQuery().taskId(setBrandTargets.getId()).count()).as("nothing submitted").isEqualTo(1);
-            type(target, String.valueOf(proposed + 50));
-            raised[0] = proposed + 50;
+            type(field("Field_ChangeVolume"), String.valueOf(raisedTarget));
+            addRow(0);
+            pick("Field_ChangeArea", 1, secondTarget.get("area").asText());
+            choose(fields("Field_ChangeSpec").get(1), secondTarget.get("spec").asText());
+            click(fields("Field_ChangeDelete").get(1));
         });
-        assertThat(count("select count(*) from brand_target where period = ? and target_volume = ? and area_code in "
-                + "(select code from area where customer_manager_id = 'cm01')", MONTH.toString(), raised[0]))
-                .as("the first target raised by 50").isPositive();
+        assertThat(count("select count(*) from brand_target where period = ? and area_code = ? and spec_code = ? "
+                + "and target_volume = ?", MONTH.toString(), firstTarget.get("area").asText(), firstTarget.get("spec").asText(), raisedTarget))
+                .as("the first target raised by 50").isEqualTo(1);
+        assertThat(count("select count(*) from brand_target where period = ? and area_code in "
+                + "(select code from area where customer_manager_id = 'cm01')", MONTH.toString()))
+                .as("the second target deleted, the others kept").isEqualTo(proposal.size() - 1);
+        assertThat(count("select count(*) from brand_target where period = ? and area_code = ? and spec_code = ?",
+                MONTH.toString(), secondTarget.get("area").asText(), secondTarget.get("spec").asText())).isZero();
+        assertThat(count("select count(*) from brand_target_customer where period = ? and spec_code = ? "
+                + "and customer_id in (" + PlanPhaseDriver.CUSTOMERS_OF + ")", MONTH.toString(), firstTarget.get("spec").asText(),
+                "cm01")).as("the raised target keeps its target customers")
+                .isEqualTo(firstTarget.get("targetCustomers").size());
         driver.runJobs(run);
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 2), 14, 0);
         inBrowser("cm01", task(run, "Task_ConfirmMarketAnalysis"), "市场", "08-confirm-market-analysis",
@@ -545,8 +564,15 @@ class TasklistBrowserTests {
 
     /** Opens a form-js select that has no search box and picks {@code option}. */
     private void pick(String componentId, String option) {
-        click(browser.findElement(By.xpath("//*[contains(@id,'" + componentId + "')]/ancestor::*[contains(@class,"
-                + "'fjs-form-field')][1]//*[contains(@class,'fjs-input-group')]")));
+        pick(componentId, 0, option);
+    }
+
+    /** As {@link #pick(String, String)}, in row {@code row} of a dynamic list. */
+    private void pick(String componentId, int row, String option) {
+        By groups = By.xpath("//*[contains(@id,'" + componentId + "')]/ancestor::*[contains(@class,"
+                + "'fjs-form-field')][1]//*[contains(@class,'fjs-input-group')]");
+        wait.until(b -> b.findElements(groups).size() > row);   // a row just added renders in the next frame
+        click(browser.findElements(groups).get(row));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']"))));
     }
@@ -601,12 +627,7 @@ class TasklistBrowserTests {
      * presses 完成.
      */
     private long complete() {
-        ((JavascriptExecutor) browser).executeScript("if (document.activeElement) document.activeElement.blur()");
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        letFormJsTakeInput();
         for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .close"))) {
             if (close.isDisplayed()) {
                 close.click();
@@ -648,7 +669,21 @@ class TasklistBrowserTests {
     }
 
     /** The n-th 「新增一行」 button of the form (0: first dynamic list). */
+    /**
+     * Leaves the field and waits out form-js's input delay (its change of a dynamic-list field arrives later and
+     * carries the list as it was typed in: a row added meanwhile would be lost, a 完成 would submit the old value).
+     */
+    private void letFormJsTakeInput() {
+        ((JavascriptExecutor) browser).executeScript("if (document.activeElement) document.activeElement.blur()");
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void addRow(int n) {
+        letFormJsTakeInput();
         List<WebElement> add = browser.findElements(By.cssSelector(".fjs-container .fjs-repeat-render-add"));
         assertThat(add).as("add buttons").hasSizeGreaterThan(n);
         click(add.get(n));
@@ -673,6 +708,11 @@ class TasklistBrowserTests {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The inputs of a form-js component, one a row of its dynamic list. */
+    private List<WebElement> fields(String componentId) {
+        return browser.findElements(By.cssSelector("[id*='" + componentId + "']:is(input, textarea)"));
     }
 
     private WebElement field(String componentId) {

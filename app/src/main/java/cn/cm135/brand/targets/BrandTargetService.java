@@ -38,11 +38,9 @@ public class BrandTargetService {
                   join area a on a.code = r.area_code
                  where a.customer_manager_id = :cm and c.status = 'ACTIVE'),
             bought as (
-                select s.customer_id, s.spec_code, p.price_class, sum(s.quantity) as quantity
-                  from sales_month s join cigarette_spec p on p.code = s.spec_code
-                 where s.month_start >= :from and s.month_start < :to
-                   and s.customer_id in (select id from mine)
-                 group by s.customer_id, s.spec_code, p.price_class),
+                select q.customer_id, q.spec_code, p.price_class, q.quantity_3m as quantity
+                  from sales_quarter q join cigarette_spec p on p.code = q.spec_code
+                 where q.month_start = :lastMonth and q.customer_id in (select id from mine)),
             class_volume as (
                 select customer_id, price_class, sum(quantity) as quantity
                   from bought group by customer_id, price_class),
@@ -118,11 +116,9 @@ public class BrandTargetService {
         MapSqlParameterSource p = params(customerManagerId, base).addValue("from", java.sql.Date.valueOf(base.atDay(1)));
         return jdbc.query("""
                 select a.code as area_code, p.code as spec_code,
-                       coalesce((select sum(s.quantity) from sales_month s
-                                   join retail_customer c on c.id = s.customer_id
-                                   join route r on r.code = c.route_code
-                                  where s.month_start = :from and s.spec_code = p.code and r.area_code = a.code), 0) as volume
+                       coalesce(v.quantity, 0) as volume
                   from area a cross join cigarette_spec p
+                  left join area_sales_month v on v.month_start = :from and v.area_code = a.code and v.spec_code = p.code
                  where a.customer_manager_id = :cm and (p.key_brand or p.new_brand)
                  order by a.code, p.code
                 """, p, (rs, i) -> new BrandTarget(rs.getString("area_code"), rs.getString("spec_code"),
@@ -164,8 +160,7 @@ public class BrandTargetService {
         }
         rollup.ensure(month.minusMonths(3), month.minusMonths(1));
         MapSqlParameterSource p = params(customerManagerId, month).addValue("specs", specs).addValue("limit", limit)
-                .addValue("from", java.sql.Date.valueOf(month.minusMonths(3).atDay(1)))
-                .addValue("to", java.sql.Date.valueOf(month.atDay(1)));
+                .addValue("lastMonth", java.sql.Date.valueOf(month.minusMonths(1).atDay(1)));
         return jdbc.query(SUGGESTIONS, p, (rs, i) -> new SuggestedCustomer(rs.getString(1), rs.getLong(2),
                 rs.getString(3), rs.getString(4), rs.getInt(5)));
     }
