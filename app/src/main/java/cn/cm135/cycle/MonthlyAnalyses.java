@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.cm135.brand.analysis.BrandAnalysisService;
 import cn.cm135.customer.analysis.CustomerAnalysisService;
 import cn.cm135.market.analysis.MarketAnalysisService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs each month-start analysis once per analysed month for the whole marketing centre, although
@@ -32,14 +34,16 @@ public class MonthlyAnalyses {
     private final BrandAnalysisService brands;
     private final MarketAnalysisService market;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     MonthlyAnalyses(JdbcTemplate jdbc, CustomerAnalysisService customers, BrandAnalysisService brands,
-            MarketAnalysisService market, Clock clock) {
+            MarketAnalysisService market, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.brands = brands;
         this.market = market;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** 经营效果与经营能力 of every customer for {@code month}; returns whether it ran now. */
@@ -73,7 +77,8 @@ public class MonthlyAnalyses {
         }
         jdbc.update("insert into analysis_run (period, kind, finished_at) values (?, ?, ?)", month.toString(), kind,
                 Timestamp.valueOf(LocalDateTime.now(clock)));
-        analysis.run();
+        Timer.builder("cm135.analysis.duration").description("Month-start analysis of the whole marketing centre, per step")
+                .tag("step", kind).register(meters).record(analysis);
         return true;
     }
 }

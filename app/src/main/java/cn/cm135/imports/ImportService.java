@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs an import all or nothing: the whole file is read and written in one transaction, which is
@@ -25,8 +30,10 @@ class ImportService {
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final int maxErrors;
+    private final MeterRegistry meters;
 
     ImportService(List<CsvImporter> importers, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
             @Value("${cm135.import.batch-size:5000}") int batchSize,
             @Value("${cm135.import.max-errors:1000}") int maxErrors) {
         importers.forEach(importer -> this.importers.put(importer.kind(), importer));
@@ -34,9 +41,23 @@ class ImportService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.batchSize = batchSize;
         this.maxErrors = maxErrors;
+        this.meters = meters;
     }
 
+    /** As {@link #read}, timed and counted per kind and outcome ({@code cm135.import.duration}, {@code cm135.import.rows}). */
     ImportReport importCsv(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
+        long started = System.nanoTime();
+        ImportReport report = read(kind, fileName, in, encoding);
+        String outcome = report.imported() ? "imported" : "rejected";
+        Timer.builder("cm135.import.duration").description("CSV imports, the whole file in one transaction")
+                .tags("kind", kind.pathName(), "outcome", outcome).register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        Counter.builder("cm135.import.rows").description("Rows read by CSV imports").baseUnit("rows")
+                .tags("kind", kind.pathName(), "outcome", outcome).register(meters).increment(report.rowsRead());
+        return report;
+    }
+
+    private ImportReport read(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
         CsvImporter importer = importers.get(kind);
         ImportErrors errors = new ImportErrors(maxErrors);
         DecodedInput input;

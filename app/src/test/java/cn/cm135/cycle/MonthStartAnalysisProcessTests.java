@@ -49,6 +49,7 @@ class MonthStartAnalysisProcessTests {
     private static final YearMonth MONTH = YearMonth.of(2029, 3);
     private static final YearMonth ANALYSED = YearMonth.of(2029, 2);
 
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -152,8 +153,10 @@ class MonthStartAnalysisProcessTests {
         assertThat(jdbc.queryForList("select distinct d.status from customer_demand d join retail_customer c on c.id = d.customer_id "
                 + "where d.period = '2029-02' and c.licence_no like 'WIR%'", String.class)).containsExactly("CONFIRMED");
 
-        // Step 5: computed by the first instance, reviewed by the customer manager.
+        // Step 5: computed by the first instance (timed once in cm135.analysis.duration), reviewed by the customer manager.
+        long timedBefore = customerAnalysesTimed();
         executeJob(pi, "Task_AnalyseCustomers");
+        assertThat(customerAnalysesTimed()).isEqualTo(timedBefore + 1);
         Task review = task(pi, "Task_ReviewCustomerAnalysis");
         assertThat(review.getAssignee()).isEqualTo(cm1);
         assertThat(review.getName()).isEqualTo("客户经营状态分析（2029-02）");
@@ -243,6 +246,7 @@ class MonthStartAnalysisProcessTests {
                 + org.code("A-cm2") + "\",\"spec\":\"" + org.code("S1") + "\",\"targetVolume\":30,\"targetCustomers\":[\"" + x1 + "\"]}]"));
         taskService.complete(task(other, "Task_ConfirmDemands").getId());
         executeJob(other, "Task_AnalyseCustomers");
+        assertThat(customerAnalysesTimed()).as("the month's analysis ran once for both instances").isEqualTo(timedBefore + 1);
         taskService.complete(task(other, "Task_ReviewCustomerAnalysis").getId());
         executeJob(other, "Task_AnalyseBrands");
         assertThat(task(other, "Task_ConfirmBrandAnalysis").getAssignee()).isEqualTo(cm2);
@@ -298,6 +302,11 @@ class MonthStartAnalysisProcessTests {
     private ProcessInstance instance(String customerManager) {
         return runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CycleVariables.businessKey(customerManager, MONTH)).singleResult();
+    }
+
+    private long customerAnalysesTimed() {
+        io.micrometer.core.instrument.Timer timer = meters.find("cm135.analysis.duration").tag("step", "customers").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private void executeJob(ProcessInstance pi, String activityId) {

@@ -36,6 +36,9 @@ class ImportControllerTests {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     MockMvc mvc;
 
     @BeforeEach
@@ -48,6 +51,8 @@ class ImportControllerTests {
         Samples samples = Samples.fresh();
         MockMultipartFile file = new MockMultipartFile("file", "specs.csv", "text/csv",
                 Samples.utf8WithBom(samples.text(ImportKind.SPECS)));
+        double rowsBefore = importedRows("imported");
+        long importsBefore = imports("imported");
 
         mvc.perform(multipart("/api/imports/specs").file(file))
                 .andExpect(status().isOk())
@@ -55,6 +60,20 @@ class ImportControllerTests {
                 .andExpect(jsonPath("$.rowsRead").value(5))
                 .andExpect(jsonPath("$.tables[0].table").value("cigarette_spec"))
                 .andExpect(jsonPath("$.tables[0].inserted").value(5));
+        assertThat(importedRows("imported") - rowsBefore).as("cm135.import.rows of specs").isEqualTo(5.0);
+        assertThat(imports("imported") - importsBefore).as("cm135.import.duration of specs, count").isEqualTo(1);
+    }
+
+    private double importedRows(String outcome) {
+        io.micrometer.core.instrument.Counter rows = meters.find("cm135.import.rows").tags("kind", "specs", "outcome", outcome)
+                .counter();
+        return rows == null ? 0 : rows.count();
+    }
+
+    private long imports(String outcome) {
+        io.micrometer.core.instrument.Timer timer = meters.find("cm135.import.duration")
+                .tags("kind", "specs", "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
@@ -62,6 +81,7 @@ class ImportControllerTests {
         Samples samples = Samples.fresh();
         String specs = samples.text(ImportKind.SPECS).replace("39.00,50.00", "39.00,-50.00");
         MockMultipartFile file = new MockMultipartFile("file", "specs.csv", "text/csv", Samples.gbk(specs));
+        long rejectedBefore = imports("rejected");
 
         mvc.perform(multipart("/api/imports/specs").file(file).param("encoding", "GBK"))
                 .andExpect(status().isUnprocessableEntity())
@@ -71,6 +91,7 @@ class ImportControllerTests {
                 .andExpect(jsonPath("$.errors[0].line").value(6))
                 .andExpect(jsonPath("$.errors[0].column").value("建议零售价"))
                 .andExpect(jsonPath("$.errors[0].message").value("必须大于 0：「-50.00」(must be positive)"));
+        assertThat(imports("rejected") - rejectedBefore).as("a rejected import is counted as rejected").isEqualTo(1);
     }
 
     @Test
