@@ -97,6 +97,35 @@ public record Column(String header, Kind kind, int scale, String flagText) {
         };
     }
 
+    /**
+     * The value as a spreadsheet number, rounded as {@link #format} shows it (a growth index as its growth), or null
+     * for a text column, an undefined number and an empty total cell: those stay text.
+     */
+    public BigDecimal number(Object value) {
+        if (value == null || "".equals(value) || value instanceof ReportLink) {
+            return null;
+        }
+        return switch (kind) {
+            case TEXT, LINK, FLAG -> null;
+            case INTEGER -> decimal(value).setScale(0, RoundingMode.HALF_UP);
+            case DECIMAL -> decimal(value).setScale(scale, RoundingMode.HALF_UP);
+            case PERCENT, SIGNED_PERCENT -> decimal(value).setScale(scale + 2, RoundingMode.HALF_UP);
+            case GROWTH_INDEX -> decimal(value).subtract(BigDecimal.ONE).setScale(scale + 2, RoundingMode.HALF_UP);
+        };
+    }
+
+    /** The spreadsheet number format that shows {@link #number} as {@link #format} does; null for text. */
+    public String numberFormat() {
+        String decimals = scale == 0 ? "" : "." + "0".repeat(scale);
+        return switch (kind) {
+            case TEXT, LINK, FLAG -> null;
+            case INTEGER -> "0";
+            case DECIMAL -> "0" + decimals;
+            case PERCENT -> "0" + decimals + "%";
+            case SIGNED_PERCENT, GROWTH_INDEX -> "+0" + decimals + "%;-0" + decimals + "%;0" + decimals + "%";
+        };
+    }
+
     private String percent(BigDecimal fraction, boolean signed) {
         BigDecimal percent = fraction.movePointRight(2).setScale(scale, RoundingMode.HALF_UP);
         return (signed && percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "%";

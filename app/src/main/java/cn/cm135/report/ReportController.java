@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,7 +34,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code GET /reports/{report}/{yyyy-MM}} – the printable page; {@code …/{yyyy-MM}.csv} or
- * {@code ?format=csv} – the same as CSV. Scope: {@code cm=} a customer manager, {@code mm=} a market
+ * {@code ?format=csv} – the same as CSV; {@code .xlsx} or {@code ?format=xlsx} – as an Excel workbook. Scope: {@code cm=} a customer manager, {@code mm=} a market
  * manager's team, {@code customer=} a retail customer (动销台账); without one, the user's own. {@code GET
  * /reports} lists the reports. Signed in by the Tasklist session or HTTP Basic ({@code security/}).
  */
@@ -42,6 +43,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class ReportController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final DateTimeFormatter GENERATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -79,7 +82,7 @@ class ReportController {
             @RequestParam(required = false) String cm, @RequestParam(required = false) String mm,
             @RequestParam(required = false) String customer, Authentication user, Model model) {
         if (format != null && !format.equals("html")) {
-            throw ApiException.badRequest("format", "format 只能是 html 或 csv，收到 " + format);
+            throw ApiException.badRequest("format", "format 只能是 html、csv 或 xlsx，收到 " + format);
         }
         ReportAccess.Requested requested = new ReportAccess.Requested(cm, mm, customer);
         Report report = catalog.get(name);
@@ -98,21 +101,42 @@ class ReportController {
     ResponseEntity<byte[]> csv(@PathVariable String name, @PathVariable String month,
             @RequestParam(required = false) String cm, @RequestParam(required = false) String mm,
             @RequestParam(required = false) String customer, Authentication user) {
-        ReportAccess.Requested requested = new ReportAccess.Requested(cm, mm, customer);
+        return file(name, month, new ReportAccess.Requested(cm, mm, customer), user, "csv", CSV, CsvExport::of);
+    }
+
+    @GetMapping(value = "/{name}/{month}", params = "format=xlsx")
+    ResponseEntity<byte[]> xlsxByParameter(@PathVariable String name, @PathVariable String month,
+            @RequestParam(required = false) String cm, @RequestParam(required = false) String mm,
+            @RequestParam(required = false) String customer, Authentication user) {
+        return xlsx(name, month, cm, mm, customer, user);
+    }
+
+    @GetMapping("/{name}/{month}.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String name, @PathVariable String month,
+            @RequestParam(required = false) String cm, @RequestParam(required = false) String mm,
+            @RequestParam(required = false) String customer, Authentication user) {
+        return file(name, month, new ReportAccess.Requested(cm, mm, customer), user, "xlsx", XLSX, XlsxExport::of);
+    }
+
+    private ResponseEntity<byte[]> file(String name, String month, ReportAccess.Requested requested,
+            Authentication user, String extension, MediaType type, Function<ReportPage, byte[]> export) {
         Report report = catalog.get(name);
         ReportRequest request = request(report, month, requested, user);
         ReportPage page = page(report, request, requested);
-        String fileName = report.title() + "-" + request.month() + "-" + tag(requested, request.scope(), user) + ".csv";
-        return ResponseEntity.ok().contentType(CSV)
+        String fileName = report.title() + "-" + request.month() + "-" + tag(requested, request.scope(), user) + "."
+                + extension;
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        attachment(report.name() + "-" + request.month() + ".csv", fileName))
-                .body(CsvExport.of(page));
+                        attachment(report.name() + "-" + request.month() + "." + extension, fileName))
+                .body(export.apply(page));
     }
 
     /** Refusals as a page for people, or as the API's {@link ApiError} for CSV clients. */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<?> refused(ApiException e, HttpServletRequest request) {
-        if (request.getRequestURI().endsWith(".csv") || "csv".equals(request.getParameter("format"))) {
+        String format = request.getParameter("format");
+        if (request.getRequestURI().endsWith(".csv") || request.getRequestURI().endsWith(".xlsx") || "csv".equals(format)
+                || "xlsx".equals(format)) {
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                     .body(new ApiError(e.status().value(), e.field(), e.getMessage()));
         }
@@ -127,13 +151,17 @@ class ReportController {
     }
 
     private ReportPage page(Report report, ReportRequest request, ReportAccess.Requested requested) {
-        String csvHref = UriComponentsBuilder.fromPath(request.month() + ".csv")
+        return ReportPage.of(report, request, report.content(request),
+                LocalDateTime.now(clock).format(GENERATED_AT), fileHref(request, requested, "csv"),
+                fileHref(request, requested, "xlsx"));
+    }
+
+    private static String fileHref(ReportRequest request, ReportAccess.Requested requested, String extension) {
+        return UriComponentsBuilder.fromPath(request.month() + "." + extension)
                 .queryParamIfPresent("cm", Optional.ofNullable(requested.customerManager()))
                 .queryParamIfPresent("mm", Optional.ofNullable(requested.marketManager()))
                 .queryParamIfPresent("customer", Optional.ofNullable(requested.customer()))
                 .encode().build().toUriString();
-        return ReportPage.of(report, request, report.content(request),
-                LocalDateTime.now(clock).format(GENERATED_AT), csvHref);
     }
 
     /** Whose report the file is, for its name: the asked scope, else the user (or 全部 for the centre). */

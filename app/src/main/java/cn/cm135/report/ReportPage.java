@@ -1,5 +1,6 @@
 package cn.cm135.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +12,21 @@ import java.util.List;
  * @param scopeLine   片区 / 客户经理 (or 零售户, 市场部) and 月份
  * @param generatedAt when the page was made, yyyy-MM-dd HH:mm
  * @param csvHref     the same report as CSV, relative to the page
+ * @param xlsxHref    the same report as an Excel workbook, relative to the page
  */
 record ReportPage(String title, String month, String scopeLine, String generatedAt, List<Table> tables,
-        List<ReportNote> notes, String csvHref) {
+        List<ReportNote> notes, String csvHref, String xlsxHref) {
 
     /**
      * A formatted cell: {@code css} "num" (right-aligned), "flag", "wrap" (a name that may wrap) or null;
-     * {@code href} is set for a link.
+     * {@code href} is set for a link; {@code number} and {@code numberFormat} are the value for a spreadsheet
+     * (null: the text is the value).
      */
-    record Cell(String text, String css, String href) {
+    record Cell(String text, String css, String href, BigDecimal number, String numberFormat) {
+
+        Cell(String text) {
+            this(text, null, null, null, null);
+        }
     }
 
     record Table(String caption, List<Cell> headers, List<List<Cell>> rows, List<Cell> total) {
@@ -30,15 +37,15 @@ record ReportPage(String title, String month, String scopeLine, String generated
     }
 
     static ReportPage of(Report report, ReportRequest request, ReportContent content, String generatedAt,
-            String csvHref) {
+            String csvHref, String xlsxHref) {
         List<Table> tables = content.sections().stream().map(ReportPage::table).toList();
         return new ReportPage(report.title(), request.month().toString(),
                 request.scope().description() + "　月份：" + request.month(), generatedAt, tables, content.notes(),
-                csvHref);
+                csvHref, xlsxHref);
     }
 
     private static Table table(ReportSection section) {
-        List<Cell> headers = section.columns().stream().map(c -> new Cell(c.header(), null, null)).toList();
+        List<Cell> headers = section.columns().stream().map(c -> new Cell(c.header())).toList();
         List<List<Cell>> rows = section.rows().stream().map(row -> cells(section.columns(), row)).toList();
         return new Table(section.caption(), headers, rows,
                 section.total() == null ? null : cells(section.columns(), section.total()));
@@ -55,7 +62,9 @@ record ReportPage(String title, String month, String scopeLine, String generated
                 case FLAG -> "flag";
                 default -> "num";
             };
-            cells.add(new Cell(column.format(value), css, value instanceof ReportLink link ? link.href() : null));
+            BigDecimal number = column.number(value);
+            cells.add(new Cell(column.format(value), css, value instanceof ReportLink link ? link.href() : null, number,
+                    number == null ? null : column.numberFormat()));
         }
         return cells;
     }

@@ -150,8 +150,28 @@ class SecurityConfig {
     SecurityFilterChain reportSecurity(HttpSecurity http, ProcessEngine engine, CamundaAuthenticationProvider users)
             throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(path.matcher("/reports"), path.matcher("/reports/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().access(SecurityConfig::passwordChanged))
+        http.securityMatcher(new OrRequestMatcher(path.matcher("/reports"), path.matcher("/reports/**")));
+        return sessionOrBasic(http, engine, users).build();
+    }
+
+    /**
+     * The API's description and Swagger UI ({@code /api/docs}, springdoc): read like the reports, with the
+     * Tasklist login of the same browser or HTTP Basic; "Try it out" then calls the API itself with Basic.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, ProcessEngine engine, CamundaAuthenticationProvider users)
+            throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(path.matcher("/api/docs"), path.matcher("/api/docs/**"),
+                path.matcher("/api/swagger-ui/**")));
+        return sessionOrBasic(http, engine, users).build();
+    }
+
+    /** Read-only pages for people signed in to the webapps, or for scripts with HTTP Basic. */
+    private static HttpSecurity sessionOrBasic(HttpSecurity http, ProcessEngine engine,
+            CamundaAuthenticationProvider users) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().access(SecurityConfig::passwordChanged))
                 .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal)
                         .authenticationEntryPoint(SecurityConfig::askToLogIn))
                 .httpBasic(basic -> basic.realmName("cm135").authenticationEntryPoint(SecurityConfig::askToLogIn))
@@ -163,7 +183,6 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CamundaSessionAuthenticationFilter(engine.getName(), engine.getIdentityService(),
                         users), BasicAuthenticationFilter.class);
-        return http.build();
     }
 
     /** 401 for a report without a login: Basic for scripts, and a 中文 pointer to Tasklist for people. */

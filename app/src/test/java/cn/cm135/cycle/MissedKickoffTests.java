@@ -34,7 +34,8 @@ class MissedKickoffTests {
                         "--camunda.bpm.generate-unique-process-engine-name=true", "--cm135.demo=true",
                         "--cm135.demo-size=tiny", "--cm135.cycle.start-missed-month=true")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            int customerManagers = jdbc.queryForObject("select count(*) from staff where role = 'CUSTOMER_MANAGER' and active = true", Integer.class);
+            int customerManagers = jdbc.queryForObject(
+                    "select count(*) from staff where role = 'CUSTOMER_MANAGER' and active = true", Integer.class);
             assertThat(customerManagers).isPositive();
             assertThat(cycles(jdbc, "2026-12")).as("started on boot, one instance per customer manager")
                     .isEqualTo(customerManagers);

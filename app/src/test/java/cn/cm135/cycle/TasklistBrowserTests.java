@@ -515,6 +515,14 @@ class TasklistBrowserTests {
         waitQuiet();
         shot("admin-users");
         assertChinese("Admin users");
+
+        // The API's description opens with the same browser's login (no second password), its groups in 中文.
+        browser.get("http://localhost:" + port + "/api/docs");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#swagger-ui"), "客户经理目标"));
+        waitQuiet();
+        shot("api-docs");
+        assertThat(browser.findElement(By.cssSelector("#swagger-ui")).getText()).contains("cm135 客户经理135工作法 API",
+                "月度工作计划", "数据导入");
     }
 
     /**

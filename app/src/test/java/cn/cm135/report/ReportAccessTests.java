@@ -163,7 +163,7 @@ class ReportAccessTests {
         assertThat(message(missing)).isEqualTo("没有编号为 987654321 的零售户");
         assertThat(message(get(f.cm1, EFFECT + "?cm=" + f.cm1 + "&mm=" + f.mm1))).isEqualTo("cm、mm、customer 只能指定其中一个");
         assertThat(get(f.cm1, EFFECT + "?cm=ghost").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(message(get(f.cm1, EFFECT + "?format=xlsx"))).isEqualTo("format 只能是 html 或 csv，收到 xlsx");
+        assertThat(message(get(f.cm1, EFFECT + "?format=pdf"))).isEqualTo("format 只能是 html、csv 或 xlsx，收到 pdf");
     }
 
     @Test

@@ -78,7 +78,7 @@ class ReportPagesTests {
         assertThat(html.select("table.report tbody tr").get(1).select("td").get(18).hasClass("flag")).isTrue();
         assertThat(rowA.select("td").get(1).select("a").attr("href"))
                 .isEqualTo("../sales-ledger/2031-03?customer=" + f.a);
-        assertThat(html.select(".toolbar a").first().attr("href")).isEqualTo("2031-03.csv");
+        assertThat(html.select(".toolbar a").eachAttr("href")).startsWith("2031-03.xlsx", "2031-03.csv");
     }
 
     @Test
@@ -102,6 +102,37 @@ class ReportPagesTests {
         // ?format=csv is the same file.
         assertThat(rest.withBasicAuth(f.cm1, f.cm1).getForEntity("/reports/business-effect/" + MONTH + "?format=csv",
                 byte[].class).getBody()).isEqualTo(body);
+    }
+
+    @Test
+    void excelHoldsThePageAsNumbersUnderAFrozenChineseHeader() throws IOException {
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth(f.cm1, f.cm1)
+                .getForEntity("/reports/business-effect/" + MONTH + ".xlsx", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType().toString())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).endsWith("-2031-03-rpgcm1.xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as("header row frozen").isEqualTo((short) 1);
+            org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> texts = new java.util.ArrayList<>();
+                row.forEach(cell -> texts.add(shown.formatCellValue(cell)));
+                rows.add(texts);
+            }
+            assertThat(rows.get(0)).isEqualTo(Arrays.asList(BUSINESS_EFFECT_HEADER.split(",")));
+            assertThat(rows.subList(1, rows.size())).as("shown as on the page").isEqualTo(f.businessEffectOfCm1());
+            // Numbers are numbers: 销量 of the first customer, and its 环比 as the fraction behind "+x.x%".
+            org.apache.poi.ss.usermodel.Row first = sheet.getRow(1);
+            assertThat(first.getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(Double.parseDouble(f.businessEffectOfCm1().get(0).get(5)));
+            assertThat(first.getCell(0).getCellType()).as("licence numbers stay text")
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        }
     }
 
     @Test

@@ -89,7 +89,7 @@ class ReportPostgresTests {
     private ReportPage page(String report, ReportScope scope) {
         Report r = catalog.get(report);
         ReportRequest request = new ReportRequest(MONTH, scope);
-        return ReportPage.of(r, request, r.content(request), "", "");
+        return ReportPage.of(r, request, r.content(request), "", "", "");
     }
 
     private List<List<String>> rows(String report, ReportScope scope, int table) {

@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.cm135.organization.StaffAccess;
 import cn.cm135.web.Periods;
 
@@ -19,6 +23,8 @@ import cn.cm135.web.Periods;
  */
 @RestController
 @RequestMapping("/api/analyses/brands/{customerManagerId}/{period}")
+@Tag(name = "月度品牌状态分析", description = "客户经理所辖片区某月的月度品牌状态分析及分析结论："
+        + "客户经理本人、其市场经理、营销中心和系统管理员可查看，只有客户经理本人可以填写分析结论，确定后不能修改。")
 class BrandAnalysisController {
 
     record Conclusions(String conclusions) {
@@ -32,14 +38,23 @@ class BrandAnalysisController {
         this.access = access;
     }
 
+    @Operation(summary = "查看月度品牌状态分析", description = "返回客户经理所辖各片区该月各规格的品牌状态分析结果"
+            + "（按片区和规格排列）。客户经理本人、其市场经理、营销中心和系统管理员可查看。")
     @GetMapping
-    List<BrandMonthResult> get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
+    List<BrandMonthResult> get(
+            @Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            Authentication user) {
         access.requireRead(user, customerManagerId, "品牌分析");
         return brands.rows(Periods.parse(period), customerManagerId);
     }
 
+    @Operation(summary = "填写品牌分析结论", description = "把分析结论写入客户经理所辖片区该月的分析结果并返回这些结果；"
+            + "结论超过 2000 字时返回 400，该月分析尚未生成时返回 404，已确定时返回 409。只有客户经理本人可以填写。")
     @PutMapping("/conclusions")
-    List<BrandMonthResult> conclude(@PathVariable String customerManagerId, @PathVariable String period,
+    List<BrandMonthResult> conclude(
+            @Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
             @RequestBody Conclusions body, Authentication user) {
         access.requireSelf(user, customerManagerId, "品牌分析结论");
         var month = Periods.parse(period);

@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.cm135.organization.StaffAccess;
 import cn.cm135.web.Periods;
 
@@ -21,6 +25,8 @@ import cn.cm135.web.Periods;
  */
 @RestController
 @RequestMapping("/api/demands/{customerManagerId}/{period}")
+@Tag(name = "客户需求", description = "客户经理服务的零售户在某月提出的直接需求及客户需求调查统计表："
+        + "客户经理本人、其市场经理、营销中心和系统管理员可查看，只有客户经理本人可以登记和确认。")
 class DemandController {
 
     record DemandsView(DemandSurvey survey, List<CustomerDemand> needs) {
@@ -38,22 +44,36 @@ class DemandController {
         this.access = access;
     }
 
+    @Operation(summary = "查看客户需求", description = "返回该月收集的客户需求（未确认的在前）和客户需求调查统计表。"
+            + "客户经理本人、其市场经理、营销中心和系统管理员可查看。")
     @GetMapping
-    DemandsView get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
+    DemandsView get(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM（需求收集的月份）", example = "2026-12") @PathVariable String period,
+            Authentication user) {
         access.requireRead(user, customerManagerId, "客户需求");
         var month = Periods.parse(period);
         return new DemandsView(demands.survey(customerManagerId, month), demands.needs(customerManagerId, month));
     }
 
+    @Operation(summary = "登记客户需求", description = "登记一批客户需求，全部登记或全部不登记：任一行有误（不是本人服务的客户、"
+            + "需求类型或内容不合规）返回 400 并指出行和字段；已登记过的相同需求不重复登记。返回本次新登记的条数，"
+            + "只有客户经理本人可以登记。")
     @PostMapping
-    Map<String, Integer> record(@PathVariable String customerManagerId, @PathVariable String period,
+    Map<String, Integer> record(
+            @Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM（需求收集的月份）", example = "2026-12") @PathVariable String period,
             @RequestBody List<NewDemand> batch, Authentication user) {
         access.requireSelf(user, customerManagerId, "客户需求");
         return Map.of("recorded", demands.record(customerManagerId, Periods.parse(period), batch));
     }
 
+    @Operation(summary = "确认客户需求", description = "确认所列编号的需求，或以 all = true 确认全部未确认的需求，"
+            + "返回本次确认的条数和仍未确认的条数；所列需求不是该客户经理的客户在该月收集的需求时返回 400，不确认任何需求。"
+            + "只有客户经理本人可以确认。")
     @PostMapping("/confirmation")
-    Map<String, Integer> confirm(@PathVariable String customerManagerId, @PathVariable String period,
+    Map<String, Integer> confirm(
+            @Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM（需求收集的月份）", example = "2026-12") @PathVariable String period,
             @RequestBody Confirmation confirmation, Authentication user) {
         access.requireSelf(user, customerManagerId, "客户需求");
         var month = Periods.parse(period);

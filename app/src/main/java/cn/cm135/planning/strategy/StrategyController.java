@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.cm135.organization.Groups;
 import cn.cm135.organization.Organization;
 import cn.cm135.web.ApiException;
@@ -26,6 +30,8 @@ import cn.cm135.web.Periods;
  */
 @RestController
 @RequestMapping("/api/strategies/{customerManagerId}/{period}")
+@Tag(name = "服务策略", description = "客户经理某月的服务策略计划及其中每条策略：客户经理本人、其市场经理、营销中心和系统管理员可查看，"
+        + "只有客户经理本人可以在计划为草稿或被驳回时新增、删除或恢复策略。")
 class StrategyController {
 
     record PlanView(String customerManagerId, String period, StrategyPlanStatus status, Integer customers,
@@ -43,8 +49,12 @@ class StrategyController {
         this.organization = organization;
     }
 
+    @Operation(summary = "查看服务策略计划", description = "返回该月服务策略计划的状态、评估客户数、生成时间、驳回原因和审核人，"
+            + "以及按许可证号排列的全部策略；计划尚未生成时返回 404。客户经理本人、其市场经理、营销中心和系统管理员可查看。")
     @GetMapping
-    PlanView get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
+    PlanView get(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            Authentication user) {
         boolean allowed = user.getName().equals(customerManagerId) || isMarketManagerOf(user, customerManagerId)
                 || has(user, Groups.MARKETING_CENTRE) || has(user, Groups.ADMIN);
         if (!allowed) {
@@ -57,23 +67,35 @@ class StrategyController {
                 strategies.strategies(customerManagerId, month));
     }
 
+    @Operation(summary = "新增手工策略", description = "为本人服务的一个在营零售户新增一条手工策略（计划不存在时先建立草稿计划），"
+            + "返回 201 和新策略；输入有误或该零售户本月已有相同类型和规格的策略时返回 400，计划已提交、已审核或已锁定时返回 409。"
+            + "只有客户经理本人可以新增。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Strategy addManual(@PathVariable String customerManagerId, @PathVariable String period,
+    Strategy addManual(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
             @RequestBody ManualStrategy input, Authentication user) {
         requireOwner(user, customerManagerId);
         return strategies.addManual(customerManagerId, Periods.parse(period), input);
     }
 
+    @Operation(summary = "删除策略", description = "从计划中删除一条策略并记下删除原因（必填，缺失或过长时返回 400）；"
+            + "计划或策略不存在时返回 404，计划已提交、已审核或已锁定时返回 409。只有客户经理本人可以删除。")
     @PutMapping("/{id}/drop")
-    Strategy drop(@PathVariable String customerManagerId, @PathVariable String period, @PathVariable long id,
+    Strategy drop(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            @Parameter(description = "策略编号", example = "1") @PathVariable long id,
             @RequestBody DropRequest request, Authentication user) {
         requireOwner(user, customerManagerId);
         return strategies.drop(customerManagerId, Periods.parse(period), id, request.reason());
     }
 
+    @Operation(summary = "恢复策略", description = "撤销对一条策略的删除，未删除的策略保持不变；计划或策略不存在时返回 404，"
+            + "计划已提交、已审核或已锁定时返回 409。只有客户经理本人可以恢复。")
     @PutMapping("/{id}/restore")
-    Strategy restore(@PathVariable String customerManagerId, @PathVariable String period, @PathVariable long id,
+    Strategy restore(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            @Parameter(description = "策略编号", example = "1") @PathVariable long id,
             Authentication user) {
         requireOwner(user, customerManagerId);
         return strategies.restore(customerManagerId, Periods.parse(period), id);

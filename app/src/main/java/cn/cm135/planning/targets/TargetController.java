@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.cm135.organization.StaffAccess;
 import cn.cm135.web.Periods;
 
@@ -19,6 +23,8 @@ import cn.cm135.web.Periods;
  */
 @RestController
 @RequestMapping("/api/targets/{customerManagerId}/{period}")
+@Tag(name = "客户经理目标", description = "客户经理某月的目标（销量、单条值、重点品牌增长率、拜访次数）及预测值："
+        + "客户经理本人、其市场经理、营销中心和系统管理员可查看，只有客户经理本人可以修改草稿或被驳回的目标。")
 class TargetController {
 
     record TargetView(String customerManagerId, String period, TargetStatus status, Integer volume,
@@ -40,14 +46,21 @@ class TargetController {
         this.access = access;
     }
 
+    @Operation(summary = "查看月度目标", description = "返回该月目标的状态、目标值、预测值以及驳回原因和审批人；"
+            + "该月尚无目标时返回 404。客户经理本人、其市场经理、营销中心和系统管理员可查看。")
     @GetMapping
-    TargetView get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
+    TargetView get(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            Authentication user) {
         access.requireRead(user, customerManagerId, "目标");
         return TargetView.of(targets.get(customerManagerId, Periods.parse(period)));
     }
 
+    @Operation(summary = "修改月度目标", description = "保存草稿或被驳回目标的修改，不提交审批；目标值超出允许范围时返回 400，"
+            + "已提交（等待市场经理审批）、已批准或已锁定时返回 409。只有客户经理本人可以修改。")
     @PutMapping
-    TargetView edit(@PathVariable String customerManagerId, @PathVariable String period,
+    TargetView edit(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
             @RequestBody TargetValues values, Authentication user) {
         access.requireSelf(user, customerManagerId, "目标");
         return TargetView.of(targets.edit(customerManagerId, Periods.parse(period), values));

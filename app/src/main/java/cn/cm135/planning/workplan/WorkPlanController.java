@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.cm135.organization.StaffAccess;
 import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.web.Periods;
@@ -18,6 +22,8 @@ import cn.cm135.web.Periods;
  */
 @RestController
 @RequestMapping("/api/work-plans/{customerManagerId}/{period}")
+@Tag(name = "月度工作计划", description = "客户经理某月的工作计划（各档客户数与计划拜访次数、客户/品牌/市场方面重点工作、改进措施）："
+        + "客户经理本人、其市场经理、营销中心和系统管理员可查看，只有客户经理本人可以修改草稿或被驳回的计划。")
 class WorkPlanController {
 
     record WorkPlanView(String customerManagerId, String period, ApprovalStatus status, int customersTop,
@@ -38,14 +44,21 @@ class WorkPlanController {
         this.access = access;
     }
 
+    @Operation(summary = "查看月度工作计划", description = "返回该月工作计划的状态、各档客户数、计划内容以及驳回原因和审核人；"
+            + "计划尚未生成时返回 404。客户经理本人、其市场经理、营销中心和系统管理员可查看。")
     @GetMapping
-    WorkPlanView get(@PathVariable String customerManagerId, @PathVariable String period, Authentication user) {
+    WorkPlanView get(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
+            Authentication user) {
         access.requireRead(user, customerManagerId, "月度工作计划");
         return WorkPlanView.of(plans.get(customerManagerId, Periods.parse(period)));
     }
 
+    @Operation(summary = "修改月度工作计划", description = "保存草稿或被驳回计划的修改，不提交审核；拜访次数缺失或超出范围、"
+            + "文字过长时返回 400，计划尚未生成时返回 404，已提交、已批准或已锁定时返回 409。只有客户经理本人可以修改。")
     @PutMapping
-    WorkPlanView edit(@PathVariable String customerManagerId, @PathVariable String period,
+    WorkPlanView edit(@Parameter(description = "客户经理工号", example = "cm01") @PathVariable String customerManagerId,
+            @Parameter(description = "月份 yyyy-MM", example = "2026-12") @PathVariable String period,
             @RequestBody WorkPlanValues values, Authentication user) {
         access.requireSelf(user, customerManagerId, "月度工作计划");
         return WorkPlanView.of(plans.edit(customerManagerId, Periods.parse(period), values));
