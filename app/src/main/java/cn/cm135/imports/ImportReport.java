@@ -34,6 +34,12 @@ record ImportReport(String kind, String file, String encoding, boolean imported,
                 errors.kept(), Map.of());
     }
 
+    /** The same report, the file read as {@code encoding} ("xlsx" for an Excel workbook). */
+    ImportReport withEncoding(String encoding) {
+        return new ImportReport(kind, file, encoding, imported, message, rowsRead, tables, errorCount, errors,
+                initialPasswords);
+    }
+
     /** Plain text for the console: summary, tables, passwords or errors. */
     String toText() {
         StringBuilder text = new StringBuilder();

@@ -1,8 +1,11 @@
 package cn.cm135.imports;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,33 @@ class ImportService {
         return report;
     }
 
+    /** An Excel workbook is read as the CSV of its first sheet (see {@link XlsxToCsv}), under the same rules. */
     private ImportReport read(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(8);
+        byte[] head = buffered.readNBytes(4);
+        buffered.reset();
+        if (!XlsxToCsv.isXlsx(fileName, head)) {
+            return readCsv(kind, fileName, buffered, encoding);
+        }
+        Path csv;
+        try {
+            csv = XlsxToCsv.convert(buffered);
+        } catch (FileEncodingException e) {
+            ImportErrors errors = new ImportErrors(maxErrors);
+            errors.add(e.line(), null, e.getMessage());
+            return ImportReport.rejected(kind, fileName, "xlsx", 0, errors);
+        }
+        try (InputStream sheet = Files.newInputStream(csv)) {
+            ImportReport report = readCsv(kind, fileName, sheet, EncodingChoice.UTF_8);
+            return report.withEncoding("xlsx");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private ImportReport readCsv(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding)
+            throws IOException {
         CsvImporter importer = importers.get(kind);
         ImportErrors errors = new ImportErrors(maxErrors);
         DecodedInput input;
