@@ -41,9 +41,11 @@ class BrandStatusReport implements Report {
             + " group by a.code, a.name order by a.code";
 
     private final ReportSql sql;
+    private final ReportCharts charts;
 
-    BrandStatusReport(ReportSql sql) {
+    BrandStatusReport(ReportSql sql, ReportCharts charts) {
         this.sql = sql;
+        this.charts = charts;
     }
 
     @Override
@@ -61,6 +63,7 @@ class BrandStatusReport implements Report {
         List<ReportNote> notes = new ArrayList<>(AreaConclusions.of(sql, CONCLUSIONS, request));
         notes.add(new ReportNote("说明", "铺货率 = 订购该规格的客户 ÷ 本月有订货的客户；重购率 = 上月、本月都订购的客户 ÷ 上月订购的客户；"
                 + "上柜率 = 观察到上柜的客户 ÷ 有上柜观察的客户；动销率 = 本月户均订购 ÷ 上月户均订购。没有基数时为「—」。"));
-        return new ReportContent(List.of(sql.section(null, COLUMNS, SQL, request)), notes);
+        return new ReportContent(List.of(sql.section(null, COLUMNS, SQL, request)), notes)
+                .withCharts(charts.brandRates(request));
     }
 }

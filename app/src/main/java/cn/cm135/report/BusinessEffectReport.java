@@ -27,10 +27,12 @@ class BusinessEffectReport implements Report {
 
     private final ReportSql sql;
     private final IndicatorProperties indicators;
+    private final ReportCharts charts;
 
-    BusinessEffectReport(ReportSql sql, IndicatorProperties indicators) {
+    BusinessEffectReport(ReportSql sql, IndicatorProperties indicators, ReportCharts charts) {
         this.sql = sql;
         this.indicators = indicators;
+        this.charts = charts;
     }
 
     @Override
@@ -47,6 +49,7 @@ class BusinessEffectReport implements Report {
     public ReportContent content(ReportRequest request) {
         return new ReportContent(List.of(sql.section(null, COLUMNS, SQL, request)), List.of(new ReportNote("说明",
                 "环比、同比增长在上月或去年同月没有销量时为「—」。预警：本户销量环比指数 ÷ 同业态、同市场类型客户的平均环比指数 < "
-                        + indicators.warningRatio().stripTrailingZeros().toPlainString() + "。点客户名称打开该户本月动销台账。")));
+                        + indicators.warningRatio().stripTrailingZeros().toPlainString() + "。点客户名称打开该户本月动销台账。")))
+                .withCharts(List.of(charts.salesOfScope(request)));
     }
 }

@@ -80,10 +80,12 @@ class MarketAnalysisReport implements Report {
 
     private final ReportSql sql;
     private final MarketIndicatorProperties indicators;
+    private final ReportCharts charts;
 
-    MarketAnalysisReport(ReportSql sql, MarketIndicatorProperties indicators) {
+    MarketAnalysisReport(ReportSql sql, MarketIndicatorProperties indicators, ReportCharts charts) {
         this.sql = sql;
         this.indicators = indicators;
+        this.charts = charts;
     }
 
     @Override
@@ -107,6 +109,6 @@ class MarketAnalysisReport implements Report {
         List<ReportNote> notes = new ArrayList<>(AreaConclusions.of(sql, CONCLUSIONS_SQL, request));
         notes.add(new ReportNote("说明", "价格指数 = Σ(平均实际零售价 × 近12月销量) ÷ Σ(零售指导价 × 近12月销量)；"
                 + "存销比 = 社会库存 ÷ 本月销量；可销天数 = 社会库存 ÷ 日均销量；没有基数或没有观察时为「—」。"));
-        return new ReportContent(sections, notes);
+        return new ReportContent(sections, notes).withCharts(charts.marketTrends(request));
     }
 }

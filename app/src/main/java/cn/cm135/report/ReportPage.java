@@ -13,9 +13,10 @@ import java.util.List;
  * @param generatedAt when the page was made, yyyy-MM-dd HH:mm
  * @param csvHref     the same report as CSV, relative to the page
  * @param xlsxHref    the same report as an Excel workbook, relative to the page
+ * @param charts      drawn above the tables (not in the CSV or workbook)
  */
 record ReportPage(String title, String month, String scopeLine, String generatedAt, List<Table> tables,
-        List<ReportNote> notes, String csvHref, String xlsxHref) {
+        List<ReportNote> notes, String csvHref, String xlsxHref, List<ReportChart> charts) {
 
     /**
      * A formatted cell: {@code css} "num" (right-aligned), "flag", "wrap" (a name that may wrap) or null;
@@ -41,7 +42,7 @@ record ReportPage(String title, String month, String scopeLine, String generated
         List<Table> tables = content.sections().stream().map(ReportPage::table).toList();
         return new ReportPage(report.title(), request.month().toString(),
                 request.scope().description() + "　月份：" + request.month(), generatedAt, tables, content.notes(),
-                csvHref, xlsxHref);
+                csvHref, xlsxHref, content.charts());
     }
 
     private static Table table(ReportSection section) {

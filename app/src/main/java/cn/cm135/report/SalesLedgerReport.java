@@ -26,9 +26,11 @@ class SalesLedgerReport implements Report {
             Column.decimal("毛利（元）", 2));
 
     private final SalesLedgerService ledger;
+    private final ReportCharts charts;
 
-    SalesLedgerReport(SalesLedgerService ledger) {
+    SalesLedgerReport(SalesLedgerService ledger, ReportCharts charts) {
         this.ledger = ledger;
+        this.charts = charts;
     }
 
     @Override
@@ -61,7 +63,7 @@ class SalesLedgerReport implements Report {
                     sumOfCounted(lines.stream().map(SalesLedgerRow::actualSales).toList()),
                     "", "", "", "", sumOfCounted(lines.stream().map(SalesLedgerRow::profit).toList())));
         }
-        return new ReportContent(List.of(section), List.of(new ReportNote("说明",
+        return new ReportContent(List.of(charts.salesOfCustomer(request)), List.of(section), List.of(new ReportNote("说明",
                 "实际销售 = 期初库存 + 本月进货 − 期末库存，期初或期末未盘点时为「—」；毛利 = 实际销售 × (零售价 − 批发价)。"
                         + "零售价取该户最近一次实测价，没有实测时用零售指导价。实际销售、毛利的合计只含期初、期末都盘点过的规格（没有这样的规格时为「—」）。")));
     }

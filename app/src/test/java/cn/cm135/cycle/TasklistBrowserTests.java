@@ -259,6 +259,7 @@ class TasklistBrowserTests {
         inBrowser("cm01", task(run, "Task_ConfirmMarketAnalysis"), "市场", "08-confirm-market-analysis",
                 () -> type(field("Field_MarketConclusions"), "价格指数稳定，存销比正常，个别片区可销天数偏长。"));
         driver.runJobs(run); // 生成服务策略
+        reportsWithCharts();
         PlanPhaseDriver.setClock(driver.planDay(MONTH, 3), 9, 0);
         Task adjust = task(run, "Task_AdjustStrategies");
         long strategiesBefore = count("select count(*) from service_strategy where customer_manager_id = 'cm01' and period = ?",
@@ -523,6 +524,23 @@ class TasklistBrowserTests {
         shot("api-docs");
         assertThat(browser.findElement(By.cssSelector("#swagger-ui")).getText()).contains("cm135 客户经理135工作法 API",
                 "月度工作计划", "数据导入");
+    }
+
+    /**
+     * The analysed month's reports as cm01 opens them from the forms (same browser login): each draws its charts
+     * (ECharts, SVG) above the tables, in 中文.
+     */
+    private void reportsWithCharts() {
+        String analysed = MONTH.minusMonths(1).toString();
+        for (String report : List.of("business-effect", "brand-status", "market-analysis")) {
+            browser.get(url("/reports/" + report + "/" + analysed));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
+            waitQuiet();
+            assertThat(browser.findElements(By.cssSelector(".chart svg")).size()).as(report + " charts drawn")
+                    .isEqualTo(browser.findElements(By.cssSelector(".chart")).size());
+            shot("report-" + report);
+            assertChinese("report " + report);
+        }
     }
 
     /**

@@ -50,6 +50,7 @@ class ReportPagesTests {
             + "上月销量（条）,环比增长,去年同月销量（条）,同比增长,订货天数,订购规格数,重点品牌销量（条）,重点品牌占比,零售毛利估算（元）,"
             + "同业平均环比,预警";
 
+    @Autowired cn.cm135.customer.analysis.SalesRollup rollup;
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     @Autowired CamundaIdentitySync identitySync;
@@ -133,6 +134,52 @@ class ReportPagesTests {
             assertThat(first.getCell(0).getCellType()).as("licence numbers stay text")
                     .isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
         }
+    }
+
+    @Test
+    void chartsCarryTheMonthsAndValuesOfTheirSources() throws IOException {
+        // Brand: 铺货率 1 of 2 active customers, 重购率 2 of 3 last month's buyers, 上柜率 no observation.
+        JsonNode brand = charts(get(f.cm1, "/reports/brand-status/" + MONTH)).get(0);
+        assertThat(brand.get("title").asText()).isEqualTo("测试烟一（" + f.org.code("S1") + "）");
+        assertThat(brand.get("subtitle").asText()).isEqualTo("2031-03 生命周期：成熟期");
+        assertThat(brand.get("months")).hasSize(12);
+        assertThat(brand.at("/months/0").asText()).isEqualTo("2030-04");
+        assertThat(brand.at("/months/11").asText()).isEqualTo("2031-03");
+        assertThat(brand.at("/series/0/name").asText()).isEqualTo("铺货率");
+        assertThat(brand.at("/series/0/values/11").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(brand.at("/series/0/values/10").isNull()).as("a month not analysed is a gap").isTrue();
+        assertThat(brand.at("/series/1/values/11").decimalValue()).isEqualByComparingTo("66.7");
+        assertThat(brand.at("/series/2/values/11").isNull()).as("上柜率 without observations").isTrue();
+
+        JsonNode market = charts(get(f.cm1, "/reports/market-analysis/" + MONTH));
+        assertThat(market.at("/0/series/0/name").asText()).isEqualTo(f.org.code("A-cm1"));
+        assertThat(market.at("/0/series/0/values/11").decimalValue()).isEqualByComparingTo("0.2881");
+        assertThat(market.at("/1/series/0/values/11").decimalValue()).isEqualByComparingTo("0.9876");
+
+        // A bought 30 条 for 6000.00 and 10 for 1000.00 in March: 40 条, 7000 ÷ 40 = 175.00 元/条; February had no sales.
+        rollup.ensure(MONTH.minusMonths(12), MONTH);
+        JsonNode ledger = charts(get(f.cm1, "/reports/sales-ledger/" + MONTH + "?customer=" + f.a)).get(0);
+        assertThat(ledger.at("/months/12").asText()).isEqualTo("2031-03");
+        assertThat(ledger.at("/series/0/values/12").decimalValue()).isEqualByComparingTo("40");
+        assertThat(ledger.at("/series/1/values/12").decimalValue()).isEqualByComparingTo("175.00");
+        assertThat(ledger.at("/series/0/values/11").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ledger.at("/series/1/values/11").isNull()).as("no 单条值 without sales").isTrue();
+        JsonNode effect = charts(get(f.cm1, "/reports/business-effect/" + MONTH)).get(0);
+        assertThat(effect.at("/series/0/values/12").decimalValue()).as("cm1's customers: only A ordered")
+                .isEqualByComparingTo("40");
+    }
+
+    /** The charts a page hands to static/reports/charts.js. */
+    private static JsonNode charts(ResponseEntity<String> page) throws IOException {
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Document html = Jsoup.parse(page.getBody());
+        assertThat(html.select("script[src$=echarts.min.js]")).as("ECharts from the webjar").hasSize(1);
+        Matcher m = Pattern.compile("window\\.cm135Charts = (.*?);\\s*$", Pattern.DOTALL | Pattern.MULTILINE)
+                .matcher(html.select("script:not([src])").html());
+        assertThat(m.find()).isTrue();
+        JsonNode charts = new ObjectMapper().readTree(m.group(1));
+        assertThat(html.select(".chart[data-chart]")).hasSize(charts.size());
+        return charts;
     }
 
     @Test
