@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/reports")
 class ReportController {
 
+    /** Months the index links, ending with the chosen one (by default last month, the one analysed now). */
+    static final int INDEX_MONTHS = 6;
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final MediaType XLSX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -49,7 +52,8 @@ class ReportController {
     private static final DateTimeFormatter GENERATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A report link of the index page. */
-    record Entry(String title, String href) {
+    /** A report and its pages of the index's months, oldest first. */
+    record Entry(String title, List<String> hrefs) {
     }
 
     private final ReportCatalog catalog;
@@ -67,11 +71,17 @@ class ReportController {
     @GetMapping
     String index(@RequestParam(required = false) String month, Authentication user, Model model) {
         YearMonth shown = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1) : Periods.parse(month);
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = INDEX_MONTHS - 1; i >= 0; i--) {
+            months.add(shown.minusMonths(i));
+        }
         List<Entry> entries = catalog.all().stream()
                 .filter(r -> r.scopeKind() == ReportScope.Kind.CUSTOMER_MANAGERS)
-                .map(r -> new Entry(r.title(), "reports/" + r.name() + "/" + shown)).toList();
+                .map(r -> new Entry(r.title(), months.stream().map(m -> "reports/" + r.name() + "/" + m).toList()))
+                .toList();
         ReportScope own = access.own(user);
         model.addAttribute("month", shown.toString());
+        model.addAttribute("months", months.stream().map(YearMonth::toString).toList());
         model.addAttribute("scope", own.description());
         model.addAttribute("entries", entries);
         return "reports/index";

@@ -183,6 +183,16 @@ class ReportPagesTests {
     }
 
     @Test
+    void theIndexLinksEveryReportForSixMonths() {
+        Document html = Jsoup.parse(get(f.cm1, "/reports?month=" + MONTH).getBody());
+        assertThat(html.select("table.index thead th").eachText()).containsExactly("报表", "2030-10", "2030-11", "2030-12",
+                "2031-01", "2031-02", "2031-03");
+        Element effect = html.select("table.index tbody tr").stream()
+                .filter(row -> row.select("td").first().text().equals("经营效果明细")).findFirst().orElseThrow();
+        assertThat(effect.select("a").eachAttr("href")).hasSize(6).endsWith("reports/business-effect/2031-03");
+    }
+
+    @Test
     void capabilityScoreShowsEveryItemWithItsWeight() {
         Document html = Jsoup.parse(get(f.cm1, "/reports/capability-score/" + MONTH).getBody());
         assertThat(headers(html, 0)).containsExactly("许可证号", "客户名称", "片区", "近三月月均销量（条）", "销量同业百分位",
@@ -261,7 +271,7 @@ class ReportPagesTests {
     @Test
     void indexListsTheReportsOfTheMonth() {
         Document html = Jsoup.parse(get(f.cm1, "/reports?month=" + MONTH).getBody());
-        assertThat(html.select("li a").eachAttr("href")).containsExactlyInAnyOrder(
+        assertThat(html.select("table.index tbody td:last-child a").eachAttr("href")).containsExactlyInAnyOrder(
                 "reports/area-statistics/2031-03", "reports/brand-status/2031-03", "reports/business-effect/2031-03",
                 "reports/capability-score/2031-03", "reports/demand-survey/2031-03", "reports/market-analysis/2031-03",
                 "reports/month-summary/2031-03", "reports/week-summary/2031-03");

@@ -16,6 +16,7 @@ import cn.cm135.cycle.CycleVariables;
 import cn.cm135.review.results.MarkRows;
 import cn.cm135.review.results.MonthExecution;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.ProgressBar;
 
 /**
  * User task "月度工作总结" (Task_SummarizeMonth, step 16). On create it computes and shows the month's facts
@@ -70,6 +71,8 @@ class SummarizeMonthTaskListener implements TaskListener {
         shown.put("plannedVisits", e.plannedVisits() == null ? "—（拜访计划未确定）" : e.plannedVisits().toString());
         shown.put("doneVisits", (long) e.doneVisits());
         shown.put("visitRate", rate(e.doneVisits(), e.plannedVisits()));
+        shown.put("volumeBar", f.volumeTarget() == null ? "—" : ProgressBar.of(f.volume(), f.volumeTarget()));
+        shown.put("visitBar", ProgressBar.of(e.doneVisits(), e.plannedVisits()));
         shown.put("strategiesDone", (long) e.strategiesDone());
         shown.put("strategiesOpen", (long) e.strategiesOpen());
         shown.put("strategiesDropped", (long) e.strategiesDropped());

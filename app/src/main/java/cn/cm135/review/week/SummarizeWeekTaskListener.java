@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.ProgressBar;
 
 /**
  * User task "周工作小结" (Task_SummarizeWeek, step 15). On create it computes the week's figures and shows
@@ -53,6 +54,8 @@ class SummarizeWeekTaskListener implements TaskListener {
             shown.put("workingDays", (long) s.workingDays());
             shown.put("timeProgress", fraction(s.timeProgress()));
             shown.put("volumeProgress", fraction(s.volumeProgress()));
+            shown.put("timeBar", ProgressBar.of(s.timeProgress()));
+            shown.put("volumeBar", ProgressBar.of(s.volumeProgress()));
             shown.put("suggestedStatus", s.suggestedStatus() == null ? "—（本月没有销量目标）" : s.suggestedStatus());
             task.setVariablesLocal(shown);
             FormData.editable(task, EDITABLE[0], s.judgedStatus() != null ? s.judgedStatus() : s.suggestedStatus());
