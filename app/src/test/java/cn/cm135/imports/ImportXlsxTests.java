@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * An Excel workbook imports under the CSV's rules: dates typed as Excel dates and quantities as numbers are read
  * as the CSV would give them; a bad cell is refused naming the row Excel shows and the column, and nothing is written.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)   // the shared test context
 @ActiveProfiles("test")
 class ImportXlsxTests {
 

@@ -28,7 +28,10 @@ import org.springframework.test.context.ActiveProfiles;
  * job whose retries are used up moves the open-task, overdue, failed-job and incident gauges by exactly its own
  * share (the shared test engine holds other tests' instances too, so the test compares before and after).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A context of its own (metrics export on): its engine gets a name of its own, so that the shared test context's
+// engine stays the one named "default" that /engine-rest serves.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @AutoConfigureObservability(tracing = false)   // Spring Boot tests export no metrics unless asked to
 @ActiveProfiles("test")
 class PrometheusMetersTests {
