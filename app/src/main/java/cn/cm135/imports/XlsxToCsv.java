@@ -18,12 +18,12 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -71,7 +71,7 @@ final class XlsxToCsv {
                 throw new FileEncodingException(1, "第 1 行：Excel 文件中没有工作表 (workbook has no sheet)");
             }
             try (InputStream sheet = sheets.next()) {
-                XMLReader parser = SAXHelper.newXMLReader();
+                XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
                         new ReadOnlySharedStringsTable(workbook), new Rows(printer), new PlainValues(), false));
                 parser.parse(new InputSource(sheet));

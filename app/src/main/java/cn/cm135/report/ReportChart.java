@@ -1,6 +1,8 @@
 package cn.cm135.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,7 +29,7 @@ public record ReportChart(String title, String subtitle, List<String> months, Li
     public record Series(String name, String kind, int axis, String unit, List<BigDecimal> values) {
 
         public Series {
-            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));   // nulls allowed
+            values = Collections.unmodifiableList(new ArrayList<>(values));   // List.copyOf refuses the gaps (null)
         }
 
         static Series bar(String name, String unit, List<BigDecimal> values) {
