@@ -2,6 +2,7 @@ package cn.cm135.brand.targets;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,11 +109,20 @@ public class BrandTargetService {
      */
     @Transactional
     public List<BrandTarget> proposal(String customerManagerId, YearMonth month, int suggestions) {
+        return proposal(customerManagerId, month, suggestions(customerManagerId, month, suggestions));
+    }
+
+    /** As {@link #proposal(String, YearMonth, int)}, with the suggestions already read. */
+    @Transactional
+    public List<BrandTarget> proposal(String customerManagerId, YearMonth month, List<SuggestedCustomer> suggestions) {
         YearMonth base = month.minusMonths(1);
         rollup.ensure(base, base);
-        Map<String, List<Long>> suggested = new LinkedHashMap<>();
-        suggestions(customerManagerId, month, suggestions).forEach(s -> suggested
-                .computeIfAbsent(s.specCode(), k -> new ArrayList<>()).add(s.customerId()));
+        Map<Long, String> areaOf = new HashMap<>();
+        customers.activeCustomers(customerManagerId).forEach(c -> areaOf.put(c.id(), c.areaCode()));
+        // spec → area → suggested customers of that area, in the suggestions' order
+        Map<String, Map<String, List<Long>>> suggested = new HashMap<>();
+        suggestions.forEach(s -> suggested.computeIfAbsent(s.specCode(), k -> new HashMap<>())
+                .computeIfAbsent(areaOf.get(s.customerId()), k -> new ArrayList<>()).add(s.customerId()));
         MapSqlParameterSource p = params(customerManagerId, base).addValue("from", java.sql.Date.valueOf(base.atDay(1)));
         return jdbc.query("""
                 select a.code as area_code, p.code as spec_code,
@@ -122,18 +132,8 @@ public class BrandTargetService {
                  where a.customer_manager_id = :cm and (p.key_brand or p.new_brand)
                  order by a.code, p.code
                 """, p, (rs, i) -> new BrandTarget(rs.getString("area_code"), rs.getString("spec_code"),
-                        roundTo10(rs.getInt("volume")), onlyInArea(suggested.get(rs.getString("spec_code")),
-                                customerManagerId, rs.getString("area_code"))));
-    }
-
-    private List<Long> onlyInArea(List<Long> suggested, String customerManagerId, String areaCode) {
-        if (suggested == null) {
-            return List.of();
-        }
-        Set<Long> inArea = new HashSet<>();
-        customers.activeCustomers(customerManagerId).stream().filter(c -> c.areaCode().equals(areaCode))
-                .forEach(c -> inArea.add(c.id()));
-        return suggested.stream().filter(inArea::contains).toList();
+                        roundTo10(rs.getInt("volume")), suggested.getOrDefault(rs.getString("spec_code"), Map.of())
+                                .getOrDefault(rs.getString("area_code"), List.of())));
     }
 
     private static int roundTo10(int volume) {

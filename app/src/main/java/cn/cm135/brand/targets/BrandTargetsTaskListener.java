@@ -76,7 +76,8 @@ class BrandTargetsTaskListener implements TaskListener {
     private void show(DelegateTask task, String customerManagerId, YearMonth month, boolean backfill) {
         task.setName((backfill ? "补做上月品牌分析目标（" : "品牌分析目标设置（") + month + "）");
         List<BrandTarget> current = targets.targets(customerManagerId, month);
-        List<BrandTarget> shown = current.isEmpty() ? targets.proposal(customerManagerId, month, SUGGESTIONS) : current;
+        List<SuggestedCustomer> suggestions = targets.suggestions(customerManagerId, month, SUGGESTIONS);
+        List<BrandTarget> shown = current.isEmpty() ? targets.proposal(customerManagerId, month, suggestions) : current;
         List<CustomerRef> mine = customers.activeCustomers(customerManagerId);
         Map<String, String> specNames = new LinkedHashMap<>();
         jdbc.query("select code, name from cigarette_spec order by key_brand desc, new_brand desc, code", rs -> {
@@ -111,8 +112,7 @@ class BrandTargetsTaskListener implements TaskListener {
                 .map(e -> FormData.option(e.getKey(), e.getValue() + "（" + e.getKey() + "）")).toList()));
         task.setVariableLocal("customerOptions", FormData.json(json, mine.stream()
                 .map(c -> FormData.option(Long.toString(c.id()), c.label())).toList()));
-        task.setVariableLocal("suggestedCustomers", FormData.json(json, targets.suggestions(customerManagerId, month,
-                SUGGESTIONS).stream().map(s -> {
+        task.setVariableLocal("suggestedCustomers", FormData.json(json, suggestions.stream().map(s -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("spec", specNames.getOrDefault(s.specCode(), s.specCode()));
                     line.put("customer", labels.getOrDefault(s.customerId(), s.name() + "（" + s.licenceNo() + "）"));
