@@ -1,6 +1,7 @@
 package cn.cm135.web;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ApiError> engineRefused(AuthorizationException e) {
         return error(HttpStatus.FORBIDDEN, null, "没有权限：" + e.getMessage());
+    }
+
+    /** Two requests wrote the same record at once and this one lost: nobody's mistake, nothing saved, try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ApiError> raced(ConcurrencyFailureException e) {
+        return error(HttpStatus.CONFLICT, null, "该记录正被另一个请求同时修改，本次未保存；请刷新后重试");
     }
 
     @ExceptionHandler(Refusal.class)

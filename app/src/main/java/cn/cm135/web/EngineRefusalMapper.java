@@ -3,13 +3,20 @@ package cn.cm135.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
+import org.hibernate.StaleStateException;
+import org.springframework.dao.ConcurrencyFailureException;
+
 import cn.cm135.rules.Refusal;
 import jakarta.annotation.Priority;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -50,10 +57,28 @@ public final class EngineRefusalMapper {
         }
     }
 
+    /**
+     * The refusal a person should read for {@code e}: a listener's own, or the two things that happen when
+     * several people (or tabs, or retries) act on one task at once and are nobody's mistake: the task has just
+     * been completed by the other request (Camunda's "Cannot find …"), or both wrote the same rows and
+     * this one lost (Camunda's or JPA's optimistic lock). {@code null} for anything else, a real failure.
+     */
     static Refusal refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof Refusal refusal) {
                 return refusal;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Completing a task that is gone raises a NullValueException "Cannot find task with id …" (no typed
+            // exception in the task commands), the same class as real programming errors: hence the message test.
+            if (t instanceof NotFoundException
+                    || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find ")) {
+                return Refusal.notFound("要处理的任务或记录已不存在：可能刚被完成或撤回，请刷新任务列表");
+            }
+            if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
+                    || t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return Refusal.locked("此任务正被另一个请求同时处理，本次提交未保存；请刷新任务列表查看结果");
             }
         }
         return null;
