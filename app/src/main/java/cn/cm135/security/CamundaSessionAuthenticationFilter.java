@@ -22,7 +22,9 @@ import jakarta.servlet.http.HttpSession;
  * session (cookie path "/", so the browser sends it to {@code /reports} too) as {@link Authentications};
  * this filter reads the user id of the engine's login from an existing session, never creates one, and
  * signs the request in with that user's current groups, read from the identity service (a user deleted
- * since the login gets nothing). Only for read-only GET pages: it is not a CSRF-safe door for writes.
+ * since the login gets nothing). Only for read-only GET pages: it is not a CSRF-safe door for writes — except
+ * {@link #anyMethod} in front of the webapps' own engine API, where the sign-in only lets Spring Security refuse
+ * a call (the request itself is then executed by Camunda with its login and its CSRF check).
  */
 class CamundaSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,11 +32,25 @@ class CamundaSessionAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final CamundaAuthenticationProvider users;
 
+    private final boolean getOnly;
+
     CamundaSessionAuthenticationFilter(String engineName, IdentityService identityService,
             CamundaAuthenticationProvider users) {
+        this(engineName, identityService, users, true);
+    }
+
+    private CamundaSessionAuthenticationFilter(String engineName, IdentityService identityService,
+            CamundaAuthenticationProvider users, boolean getOnly) {
         this.engineName = engineName;
         this.identityService = identityService;
         this.users = users;
+        this.getOnly = getOnly;
+    }
+
+    /** For a chain that only refuses: signs in requests of every method, to refuse writes too. */
+    static CamundaSessionAuthenticationFilter anyMethod(String engineName, IdentityService identityService,
+            CamundaAuthenticationProvider users) {
+        return new CamundaSessionAuthenticationFilter(engineName, identityService, users, false);
     }
 
     @Override
@@ -42,7 +58,7 @@ class CamundaSessionAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         var current = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && (current == null || !current.isAuthenticated()) && "GET".equals(request.getMethod())) {
+        if (session != null && (current == null || !current.isAuthenticated()) && (!getOnly || "GET".equals(request.getMethod()))) {
             Authentication login = AuthenticationUtil.getAuthsFromSession(session)
                     .getAuthenticationForProcessEngine(engineName);
             String userId = login == null ? null : login.getIdentityId();

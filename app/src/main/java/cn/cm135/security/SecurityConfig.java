@@ -97,12 +97,21 @@ class SecurityConfig {
             "process-definition/key/*/submit-form", "process-instance/*/modification", "process-instance/*/variables/**",
             "process-instance/delete", "process-instance/suspended", "process-definition/*/suspended");
 
-    /** The resources under /engine-rest, with and without the /engine/{name} prefix. */
+    /** Where the engine REST API is served to scripts: with and without the /engine/{name} prefix. */
+    private static final List<String> ENGINE_REST = List.of("/engine-rest/", "/engine-rest/engine/*/");
+    /** Where the webapps (Tasklist, Cockpit, Admin, welcome) reach the same API with their login. */
+    private static final List<String> WEBAPP_ENGINE = List.of("/camunda/api/engine/engine/*/");
+
     private static RequestMatcher engineRest(PathPatternRequestMatcher.Builder path, HttpMethod method,
             List<String> resources) {
+        return engineApi(path, ENGINE_REST, method, resources);
+    }
+
+    private static RequestMatcher engineApi(PathPatternRequestMatcher.Builder path, List<String> prefixes,
+            HttpMethod method, List<String> resources) {
         List<RequestMatcher> matchers = new ArrayList<>();
         for (String resource : resources) {
-            for (String prefix : List.of("/engine-rest/", "/engine-rest/engine/*/")) {
+            for (String prefix : prefixes) {
                 matchers.add(path.matcher(method, prefix + resource));
                 if (!resource.endsWith("**")) {
                     matchers.add(path.matcher(method, prefix + resource + "/**"));
@@ -206,8 +215,49 @@ class SecurityConfig {
         return statelessBasic(http, identityService).build();
     }
 
+    /**
+     * The webapps' engine API ({@code /camunda/api/engine}), which a signed-in person can also call from the
+     * browser's console with the session and its CSRF token. Tasklist needs tasks, filters, forms, the task's
+     * history and the authorization check; Cockpit (market managers, the marketing centre) reads instances,
+     * variables, incidents and jobs, which Camunda's authorizations narrow to the team. This chain refuses the
+     * rest as the {@code /engine-rest} chain does: for customer managers everything Tasklist never calls, for
+     * everyone outside {@code camunda-admin} the resources without an authorization of their own and starting
+     * instances by hand. It never authenticates anyone: requests without a webapp login go on to Camunda,
+     * which answers 401, and the webapps' own CSRF filter still guards every write.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain webappEngineSecurity(HttpSecurity http, ProcessEngine engine,
+            CamundaAuthenticationProvider users) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(path.matcher("/camunda/api/engine/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(engineApi(path, WEBAPP_ENGINE, HttpMethod.GET,
+                                List.of("history", "authorization/check")))
+                        .permitAll()
+                        .requestMatchers(engineApi(path, WEBAPP_ENGINE, HttpMethod.GET, List.of("metrics")))
+                        .hasAnyAuthority(Groups.ADMIN, Groups.MARKETING_CENTRE)
+                        .requestMatchers(engineApi(path, WEBAPP_ENGINE, HttpMethod.GET, COCKPIT_READS))
+                        .hasAnyAuthority(Groups.ADMIN, Groups.MARKETING_CENTRE, Groups.MARKET_MANAGERS)
+                        .requestMatchers(engineApi(path, WEBAPP_ENGINE, null, ADMIN_ONLY)).hasAuthority(Groups.ADMIN)
+                        .requestMatchers(engineApi(path, WEBAPP_ENGINE, null, START)).hasAuthority(Groups.ADMIN)
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
+                // Camunda's CsrfPreventionFilter guards /camunda/api; a second token scheme would break the webapps.
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(CamundaSessionAuthenticationFilter.anyMethod(engine.getName(),
+                        engine.getIdentityService(), users), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** What Cockpit reads about instances, narrowed by Camunda's authorizations to what the user may see. */
+    static final List<String> COCKPIT_READS = List.of("variable-instance", "incident", "job", "job-definition",
+            "deployment", "execution", "batch", "decision-definition", "decision-requirements-definition");
+
+    @Bean
+    @Order(5)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
