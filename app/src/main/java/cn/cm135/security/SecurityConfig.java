@@ -73,8 +73,10 @@ class SecurityConfig {
         return http.exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::explainRefusal))
                 .httpBasic(basic -> basic.realmName("cm135"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic-auth clients carry no cookies, so CSRF tokens protect nothing here.
+                // Stateless Basic-auth clients carry no cookies, so CSRF tokens protect nothing here; a browser that
+                // replays cached Basic credentials for another site's page is stopped by CrossSiteWriteFilter.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     }
 

@@ -36,6 +36,7 @@ class ChineseErrorAttributes extends DefaultErrorAttributes {
             case 404 -> "页面不存在";
             case 405 -> "不支持此操作";
             case 409 -> "记录已锁定或已变更";
+            case 413 -> "上传文件过大";
             default -> status >= 500 ? "服务器出错" : "请求未能完成";
         };
     }
@@ -45,6 +46,8 @@ class ChineseErrorAttributes extends DefaultErrorAttributes {
             case 401 -> "请使用用户名和密码登录后再试。";
             case 403 -> "您的账号没有访问此页面或数据的权限；如需开通，请联系营销中心或系统管理员。";
             case 404 -> "请检查地址是否正确，或从任务列表重新进入。";
+            case 413 -> "文件超过系统允许的上传大小（默认 2GB，由系统管理员设置 CM135_MAX_UPLOAD），未导入任何数据；"
+                    + "请按月份拆分文件后分批导入。";
             default -> status >= 500 ? "请稍后重试；如果问题持续，请联系系统管理员。" : "请检查输入后重试。";
         };
     }

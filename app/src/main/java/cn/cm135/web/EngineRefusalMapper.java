@@ -2,14 +2,16 @@ package cn.cm135.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.hibernate.StaleStateException;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -27,34 +29,63 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * forms to. The engine wraps a listener's refusal twice ("Cannot submit task form …: ENGINE-03051 There was an
  * exception while invoking the TaskListener …") and answers 500. These mappers find the {@link Refusal} in
  * the cause chain and answer what the cm135 API answers for it: 400/409/404/403 with the bare message (and
- * the field). Anything else goes to Camunda's own handlers unchanged. {@code @Priority} puts them ahead of
- * Camunda's mappers for the same exception types.
+ * the field). Other client errors keep Camunda's answer; server errors are answered with an error id only
+ * (see {@link #answer}). {@code @Priority} puts them ahead of Camunda's mappers for the same exception types.
  */
 public final class EngineRefusalMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRefusalMapper.class);
 
     private EngineRefusalMapper() {
     }
 
     @Priority(1)
     public static class RestExceptions implements ExceptionMapper<RestException> {
-        private final RestExceptionHandler camunda = new RestExceptionHandler();
-
         @Override
         public Response toResponse(RestException e) {
-            Refusal refusal = refusal(e);
-            return refusal != null ? response(refusal) : camunda.toResponse(e);
+            return answer(e);
         }
     }
 
     @Priority(1)
     public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
         @Override
         public Response toResponse(ProcessEngineException e) {
-            Refusal refusal = refusal(e);
-            return refusal != null ? response(refusal) : camunda.toResponse(e);
+            return answer(e);
         }
+    }
+
+    /** Everything else (a NullPointerException in a listener, a failed database): Camunda's catch-all, tamed. */
+    @Priority(1)
+    public static class OtherExceptions implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            return answer(e);
+        }
+    }
+
+    /**
+     * A refusal as cm135 words it; another client error as Camunda words it (its {@code type} field, e.g.
+     * {@code AuthorizationException}, is part of the REST API the webapps rely on); a server error — a bug or
+     * an outage, never a person's mistake — logged with its stack trace under an id, and answered with that id only:
+     * no exception class, message or SQL goes to the browser.
+     */
+    static Response answer(Throwable e) {
+        Refusal refusal = refusal(e);
+        if (refusal != null) {
+            return response(refusal);
+        }
+        ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+        if (camunda.getStatus(e).getStatusCode() < 500) {
+            return camunda.getResponse(e);
+        }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Engine REST request failed, error id {}", id, e);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "ServerError");
+        body.put("message", "服务器出错（错误编号 " + id + "），本次操作未完成；请稍后重试，如果问题持续，请把错误编号告诉系统管理员");
+        body.put("status", 500);
+        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /**

@@ -17,6 +17,7 @@ public final class EngineRefusalMappers implements ForcedAutoDiscoverable {
         if (!context.getConfiguration().isRegistered(EngineRefusalMapper.RestExceptions.class)) {
             context.register(EngineRefusalMapper.RestExceptions.class);
             context.register(EngineRefusalMapper.EngineExceptions.class);
+            context.register(EngineRefusalMapper.OtherExceptions.class);
         }
     }
 }
