@@ -1,11 +1,16 @@
 package cn.cm135.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -99,6 +104,9 @@ public final class EngineRefusalMapper {
             if (t instanceof Refusal refusal) {
                 return refusal;
             }
+            if (t instanceof ParseException parse) {
+                return Refusal.invalid("deployment", modelProblems(parse));
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // Completing a task that is gone raises a NullValueException "Cannot find task with id …" (no typed
@@ -113,6 +121,22 @@ public final class EngineRefusalMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * A model deployed from Modeler that the engine cannot run: what is wrong, where (resource, element, line), in
+     * the engine's words, after a Chinese sentence saying that nothing was deployed (a deployment is all or nothing).
+     */
+    private static String modelProblems(ParseException parse) {
+        List<String> problems = new ArrayList<>();
+        for (ResourceReport report : parse.getResorceReports()) {
+            for (Problem problem : report.getErrors()) {
+                problems.add(report.getResourceName() + " 第 " + problem.getLine() + " 行"
+                        + (problem.getMainElementId() == null ? "" : "（" + problem.getMainElementId() + "）") + "："
+                        + problem.getMessage());
+            }
+        }
+        return "模型无法部署，未做任何更改：" + (problems.isEmpty() ? parse.getMessage() : String.join("；", problems));
     }
 
     static int status(Refusal refusal) {

@@ -1,6 +1,7 @@
 package cn.cm135.planning.strategy;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The DMN table {@code service-strategy} (processes/service-strategy.dmn) as deployed to the engine: the
- * marketing centre changes the rules in Modeler and redeploys, no Java change. {@link #load()} reads the
- * latest deployed version once (inside an engine command, so no user authorization applies to this system
+ * marketing centre changes the rules in Modeler and redeploys, no Java change. {@link #load(Date)} reads the
+ * version in force when the month started once (inside an engine command, so no user authorization applies to this system
  * read) and parses it into a plain DMN engine; the returned table is then evaluated in-process once per
  * customer, without writing decision history for each of them.
  */
@@ -88,13 +91,39 @@ class ServiceStrategyDecision {
 
     /** Reads and parses the latest deployed version of the table. */
     Table load() {
+        return load(null);
+    }
+
+    /**
+     * Reads and parses the version of the table that was the latest at {@code asOf} (a month's start): a table the
+     * marketing centre deploys mid-month applies from the next month on, while the months already running finish
+     * on the rules they started with. The latest version when {@code asOf} is null or precedes every deployment.
+     */
+    Table load(Date asOf) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         DmnModelInstance model = configuration.getCommandExecutorTxRequired().execute(context -> {
             DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
-            DecisionDefinition definition = cache.findDeployedLatestDecisionDefinitionByKey(KEY);
-            return cache.findDmnModelInstanceForDecisionDefinition(definition.getId());
+            String definitionId = asOf == null ? null : versionAt(asOf);
+            if (definitionId == null) {
+                definitionId = cache.findDeployedLatestDecisionDefinitionByKey(KEY).getId();
+            }
+            return cache.findDmnModelInstanceForDecisionDefinition(definitionId);
         });
         return new Table(dmnEngine.parseDecision(KEY, model), model);
+    }
+
+    /** The id of the newest version deployed at or before {@code asOf}, or null. */
+    private String versionAt(Date asOf) {
+        RepositoryService repository = engine.getRepositoryService();
+        for (DecisionDefinition version : repository.createDecisionDefinitionQuery().decisionDefinitionKey(KEY)
+                .orderByDecisionDefinitionVersion().desc().list()) {
+            Deployment deployment = repository.createDeploymentQuery().deploymentId(version.getDeploymentId())
+                    .singleResult();
+            if (!deployment.getDeploymentTime().after(asOf)) {
+                return version.getId();
+            }
+        }
+        return null;
     }
 
     private static String text(DmnDecisionResultEntries entries, String name) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,18 @@ public class StrategyService {
         this.clock = clock;
     }
 
+    /** {@link #generate(String, YearMonth, Date)} with the latest deployed rule table. */
+    public GenerationResult generate(String customerManagerId, YearMonth month) {
+        return generate(customerManagerId, month, null);
+    }
+
     /**
-     * 计划新增: evaluates the latest deployed rule table once per active customer of the customer manager
-     * and stores the strategies with their reasons. Running it again never duplicates a row and never
+     * 计划新增: evaluates the rule table in force at {@code rulesAsOf} (the month's start; null: the latest) once
+     * per active customer of the customer manager and stores the strategies with their reasons. Running it again never duplicates a row and never
      * overwrites the customer manager's changes: dropped and manual rows stay as they are; open system rows
      * get this run's reason, and those whose rule no longer fires go.
      */
-    public GenerationResult generate(String customerManagerId, YearMonth month) {
+    public GenerationResult generate(String customerManagerId, YearMonth month, Date rulesAsOf) {
         StrategyPlan plan = lockOrCreate(customerManagerId, month);
         plan.requireEditable();
         StrategyMonth window = StrategyMonth.of(month);
@@ -61,7 +67,7 @@ public class StrategyService {
         long t0 = System.nanoTime();
         List<CustomerFacts> facts = inputs.load(customerManagerId, window);
         long t1 = System.nanoTime();
-        ServiceStrategyDecision.Table table = decision.load();
+        ServiceStrategyDecision.Table table = decision.load(rulesAsOf);
         Map<Strategy.Key, StrategyRows.NewStrategy> proposed = new LinkedHashMap<>();
         for (CustomerFacts customer : facts) {
             for (ServiceStrategyDecision.Hit hit : table.evaluate(customer.variables(window))) {
