@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,13 @@ public class ReportSql {
     /** Rows of free shape (notes, lookups), mapped by the caller. */
     @Transactional(readOnly = true)
     public <T> List<T> query(String sql, ReportRequest request, RowMapper<T> mapper) {
-        return jdbc.query(sql, request.parameters(), mapper);
+        return query(sql, request.parameters(), mapper);
+    }
+
+    /** The same with the request's parameters and more ({@link ReportRequest#parameters()} plus the caller's). */
+    @Transactional(readOnly = true)
+    public <T> List<T> query(String sql, MapSqlParameterSource parameters, RowMapper<T> mapper) {
+        return jdbc.query(sql, parameters, mapper);
     }
 
     private static List<Object> cells(List<Column> columns, ResultSet rs) throws SQLException {

@@ -274,7 +274,7 @@ class ReportPagesTests {
         assertThat(html.select("table.index tbody td:last-child a").eachAttr("href")).containsExactlyInAnyOrder(
                 "reports/area-statistics/2031-03", "reports/brand-status/2031-03", "reports/business-effect/2031-03",
                 "reports/capability-score/2031-03", "reports/demand-survey/2031-03", "reports/market-analysis/2031-03",
-                "reports/month-summary/2031-03", "reports/week-summary/2031-03");
+                "reports/month-summary/2031-03", "reports/overdue/2031-03", "reports/week-summary/2031-03");
     }
 
     /** The links the analysis forms show (form-js fills in the task's variables) open their reports. */

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.calendar.WorkingCalendar;
@@ -38,10 +39,13 @@ public class CycleWeeks {
 
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final int escalationWorkingDays;
 
-    CycleWeeks(WorkingCalendar calendar, Clock clock) {
+    CycleWeeks(WorkingCalendar calendar, Clock clock,
+            @Value("${cm135.cycle.work-escalation-working-days:2}") int escalationWorkingDays) {
         this.calendar = calendar;
         this.clock = clock;
+        this.escalationWorkingDays = escalationWorkingDays;
     }
 
     /**
@@ -129,6 +133,26 @@ public class CycleWeeks {
     /** Step 16 is due on the 3rd of the next month, before that month's visits start. */
     public Date monthSummaryDue(String period) {
         return at(YearMonth.parse(period).plusMonths(1).atDay(MONTH_SUMMARY_DUE_DAY).atTime(OFFICE_CLOSES));
+    }
+
+    /**
+     * When an overdue 日拜访记录 or 周工作小结 goes to the market manager (督办): {@code cm135.cycle.work-escalation-working-days}
+     * working days after it was due, at the same time of day (a visit day due Friday 20:00 escalates on Tuesday 20:00).
+     */
+    public Date escalation(Date due) {
+        LocalDateTime at = LocalDateTime.ofInstant(due.toInstant(), clock.getZone());
+        return at(calendar.plusWorkingDays(at.toLocalDate(), escalationWorkingDays).atTime(at.toLocalTime()));
+    }
+
+    /** Tasklist's follow-up date of a step of the weeks: the morning of the day it is due. */
+    public Date followUp(Date due) {
+        LocalDate day = LocalDateTime.ofInstant(due.toInstant(), clock.getZone()).toLocalDate();
+        return at(day.atTime(DAY_STARTS));
+    }
+
+    /** The working days after its due date at which an overdue day record or week summary is escalated. */
+    public int escalationWorkingDays() {
+        return escalationWorkingDays;
     }
 
     static LocalDate mondayOf(LocalDate day) {

@@ -84,7 +84,7 @@ class CycleWeeksTests {
     }
 
     private static CycleWeeks at(LocalDateTime now, WorkingCalendar calendar) {
-        return new CycleWeeks(calendar, Clock.fixed(now.atZone(SHANGHAI).toInstant(), SHANGHAI));
+        return new CycleWeeks(calendar, Clock.fixed(now.atZone(SHANGHAI).toInstant(), SHANGHAI), 2);
     }
 
     private static Date shanghai(int year, int month, int day, int hour) {
