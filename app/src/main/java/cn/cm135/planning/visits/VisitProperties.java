@@ -61,7 +61,7 @@ public record VisitProperties(List<Band> bands, int noGradeFrequency, int strate
     }
 
     /** The grades of band {@code index} (0 = highest), e.g. "25–30", or "30" for a band of one grade. */
-    private String range(int index) {
+    public String range(int index) {
         int lower = bands.get(index).minGrade();
         int upper = index == 0 ? TOP_GRADE : bands.get(index - 1).minGrade() - 1;
         return lower == upper ? Integer.toString(upper) : lower + "–" + upper;
