@@ -85,6 +85,16 @@ class WorkPlanBandsTests {
     }
 
     @Test
+    void theFormsShowTheBandLabelsTheListenersCompute() throws java.io.IOException {
+        for (String form : List.of("forms/set-work-plan.form", "forms/approve-work-plan.form")) {
+            String json = new String(new org.springframework.core.io.ClassPathResource(form).getInputStream()
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).as(form).contains("{{bandTop}}", "{{bandMiddle}}", "{{bandBase}}")
+                    .doesNotContain("25–30", "15–24", "1–14");
+        }
+    }
+
+    @Test
     void aRuleOfOtherThanThreeBandsDoesNotFitThePlan() {
         assertThatThrownBy(() -> new WorkPlanBands(new VisitProperties(List.of(new Band(15, 2), new Band(1, 1)), 1, 1,
                 31, 40))).hasMessageContaining("three grade bands");
