@@ -6,14 +6,14 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.planning.visits.VisitProperties;
 import cn.cm135.planning.visits.VisitProperties.Band;
@@ -21,11 +21,12 @@ import cn.cm135.planning.visits.VisitProperties.Band;
 /**
  * The forecast's planned visits follow the configured grade rule ({@code cm135.visits}): the application's
  * rule and a changed one, the latter given to a forecast built here (a second Spring context with other
- * properties would start a second engine on the shared database).
+ * properties would start a second engine on the shared database). Rolled back: the fixture's key spec would
+ * otherwise join every later test's list of key specs.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Transactional
 class TargetForecastBandsTests {
 
     private static final YearMonth MONTH = YearMonth.parse(ForecastFixture.MONTH);
@@ -35,7 +36,7 @@ class TargetForecastBandsTests {
 
     ForecastFixture fixture;
 
-    @BeforeAll
+    @BeforeEach
     void createData() {
         fixture = new ForecastFixture(jdbc, "TFB");
     }

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.brand.targets.BrandTargetService;
@@ -25,11 +25,12 @@ import cn.cm135.planning.visits.VisitProperties.Band;
 /**
  * The work plan's bands, counts, proposed visits and labels follow the configured grade rule
  * ({@code cm135.visits}): the application's rule and a changed one, the latter given to a composer built here
- * (a second Spring context with other properties would start a second engine on the shared database).
+ * (a second Spring context with other properties would start a second engine on the shared database). Rolled
+ * back, like the other tests that only read what they write.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Transactional
 class WorkPlanBandsTests {
 
     private static final YearMonth MONTH = YearMonth.of(2034, 4);
@@ -43,7 +44,7 @@ class WorkPlanBandsTests {
 
     String cm;
 
-    @BeforeAll
+    @BeforeEach
     void createData() {
         TestOrganization org = new TestOrganization(jdbc, "WPB");
         org.department("D1", "mm1", "钱分档");
