@@ -229,6 +229,7 @@ final class BrandAnalysisSql {
                    %s,
                    case when b.centre_prev_volume > 0
                         then round(cast(b.centre_volume as decimal(30, 10)) / b.centre_prev_volume, 4) end,
+                   -- Exact: the two indices cross-multiplied, integers × the configured ratio (no division).
                    case when b.prev_volume > 0 and b.centre_prev_volume > 0 and b.centre_volume > 0
                              and b.volume * b.centre_prev_volume < st.warning_ratio * b.centre_volume * b.prev_volume
                         then true else false end,
