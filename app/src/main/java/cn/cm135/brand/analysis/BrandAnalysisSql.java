@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * <li>Price class YoY index = Σ V over the specs of the same price class in the area, m ÷ m−12.
  *     δ = (YoY index of s − YoY index of the class) × 100 in percentage points, rounded to 2
  *     decimals, null when either base is 0; the DMN table decides on the stored (rounded) δ so that
- *     the printed δ and the printed status never disagree. Null δ → 成熟期 (no YoY to compare).</li>
+ *     the printed δ and the printed status never disagree: rounding to the stored precision first, exactly
+ *     (δ of exactly 5.00 is 成熟期, the rule is "&gt; 5"). Null δ → 成熟期 (no YoY to compare).</li>
  * <li>Months since launch = whole months from launched_on to the last day of m (as
  *     java.time.Period); null when the launch date is unknown (the spec counts as established).</li>
  * <li>Centre index = MoM index of s over all customers of the marketing centre. Warning when the
@@ -185,12 +186,14 @@ final class BrandAnalysisSql {
                  where not exists (select 1 from brand_month_result l
                                     where l.period = :period and l.area_code = k.area_code)
             ),
-            -- δ as stored (rounded), so that the status is decided on the printed value.
+            -- δ as stored (rounded), so that the status is decided on the printed value, and rounded exactly: one
+            -- division of integers at 30 decimals, whose error (< 10^-30) can't carry a quotient across a
+            -- half-cent (x.xx5), since a quotient N / D that isn't on it is at least 1 / (2D) away (D < 10^20).
             measured as (
                 select b.*,
                        case when b.last_year_volume > 0 and b.class_last_year_volume > 0
                             then round(cast(100 * (b.volume * b.class_last_year_volume - b.class_volume * b.last_year_volume)
-                                            as decimal(30, 10)) / (b.last_year_volume * b.class_last_year_volume), 2)
+                                            as decimal(50, 30)) / (b.last_year_volume * b.class_last_year_volume), 2)
                        end as delta_pp
                   from base b
             )
@@ -226,6 +229,7 @@ final class BrandAnalysisSql {
                    %s,
                    case when b.centre_prev_volume > 0
                         then round(cast(b.centre_volume as decimal(30, 10)) / b.centre_prev_volume, 4) end,
+                   -- Exact: the two indices cross-multiplied, integers × the configured ratio (no division).
                    case when b.prev_volume > 0 and b.centre_prev_volume > 0 and b.centre_volume > 0
                              and b.volume * b.centre_prev_volume < st.warning_ratio * b.centre_volume * b.prev_volume
                         then true else false end,

@@ -39,11 +39,26 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *     the total are computed from the unrounded scores, and the level is read from the stored
  *     (rounded) total so that the printed score and the printed level never disagree.</li>
  * </ul>
+ *
+ * <p>Thresholds are compared on exact values (issue 16), each rule saying how beside it: a ratio of integers
+ * against a configured decimal is cross-multiplied (integers × the decimal, no division); a ratio of computed
+ * ratios (the peer mean) is computed at {@link #FINE} and compared at the fixed scale {@link #TIE} on both sides;
+ * the capability score is rounded to its stored 2 decimals from a value fixed at 20 decimals, then compared.
+ * Ratios are divided at {@code FINE} (30 decimals), far below the stored 4, so that rounding them is exact too.
  */
 final class CustomerAnalysisSql {
 
     private CustomerAnalysisSql() {
     }
+
+    /** The type ratios are divided in: 30 decimals, so that their error (< 10^-29) can't reach the comparisons. */
+    static final String FINE = "decimal(40, 30)";
+
+    /**
+     * Two sides that differ by less than this are a tie (10^-20): far above the division error of {@link #FINE},
+     * far below any difference the data can make at the stored 4 decimals.
+     */
+    static final String TIE = "0.00000000000000000001";
 
     /** Weeks of the "last 13 weeks" window and of a 3-month quarter (average weekly sales). */
     static final int WEEKS = 13;
@@ -98,7 +113,8 @@ final class CustomerAnalysisSql {
                        cast(:levelGood as decimal(30, 12)) as level_good,
                        cast(:levelFair as decimal(30, 12)) as level_fair,
                        cast(:warningRatio as decimal(30, 12)) as warning_ratio,
-                       cast(:newMaxGrade as integer) as new_max_grade
+                       cast(:newMaxGrade as integer) as new_max_grade,
+                       cast(%2$s as %3$s) as tie
             ),
             population as (
                 select c.id as customer_id, c.licence_no, c.business_format, c.market_type, a.customer_manager_id,
@@ -139,7 +155,7 @@ final class CustomerAnalysisSql {
             orders as (
                 select o.customer_id,
                        sum(case when o.order_date >= :m0 then 1 else 0 end) as order_days,
-                       count(distinct %s) as order_weeks
+                       count(distinct %1$s) as order_weeks
                   from customer_order_day o
                  where o.order_date >= :w12 and o.order_date <= :lastDay
                  group by o.customer_id
@@ -175,20 +191,20 @@ final class CustomerAnalysisSql {
                        coalesce(s.volume_3m, 0) as volume_3m, coalesce(s.amount_3m, 0) as amount_3m,
                        coalesce(sp.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
                        coalesce(o.order_days, 0) as order_days, coalesce(o.order_weeks, 0) as order_weeks,
-                       case when s.volume > 0 then cast(s.amount as decimal(30, 10)) / s.volume else 0 end as unit_value,
+                       case when s.volume > 0 then cast(s.amount as %3$s) / s.volume else 0 end as unit_value,
                        case when s.volume > 0
-                            then cast(sp.key_volume as decimal(30, 10)) / s.volume else 0 end as key_share,
+                            then cast(sp.key_volume as %3$s) / s.volume else 0 end as key_share,
                        case when s.prev_volume > 0
-                            then cast(s.volume as decimal(30, 10)) / s.prev_volume end as mom_index,
+                            then cast(s.volume as %3$s) / s.prev_volume end as mom_index,
                        case when s.last_year_volume > 0
-                            then cast(s.volume as decimal(30, 10)) / s.last_year_volume end as yoy_index,
+                            then cast(s.volume as %3$s) / s.last_year_volume end as yoy_index,
                        case when s.volume_3m > 0
-                            then cast(s.amount_3m as decimal(30, 10)) / s.volume_3m else 0 end as unit_value_3m,
+                            then cast(s.amount_3m as %3$s) / s.volume_3m else 0 end as unit_value_3m,
                        case when s.last_year_volume_3m > 0
-                            then cast(s.volume_3m as decimal(30, 10)) / s.last_year_volume_3m end as growth_index_3m,
-                       st.stock,
+                            then cast(s.volume_3m as %3$s) / s.last_year_volume_3m end as growth_index_3m,
+                       st.stock, st.volume_3m as stock_volume_3m,
                        case when st.volume_3m > 0
-                            then cast(st.stock as decimal(30, 10)) * k.weeks / st.volume_3m end as weeks_of_stock
+                            then cast(st.stock as %3$s) * k.weeks / st.volume_3m end as weeks_of_stock
                   from population p
                   left join sales s on s.customer_id = p.customer_id
                   left join specs sp on sp.customer_id = p.customer_id
@@ -197,14 +213,20 @@ final class CustomerAnalysisSql {
                   cross join settings k
             ),
             -- Peers = same business_format and market_type; a customer alone in its group ranks 0.5.
+            -- PERCENT_RANK() = (rank - 1) / (n - 1), written out: the function returns a double, whose error
+            -- would reach the rounding of the score and so the level (e.g. 1/3 read as 0.33333333333333331).
             ranked as (
                 select b.*,
                        case when count(*) over (partition by b.business_format, b.market_type) = 1 then 0.5
-                            else percent_rank() over (partition by b.business_format, b.market_type
-                                                      order by b.volume_3m) end as volume_rank,
+                            else cast(rank() over (partition by b.business_format, b.market_type
+                                                   order by b.volume_3m) - 1 as %3$s)
+                                 / (count(*) over (partition by b.business_format, b.market_type) - 1)
+                       end as volume_rank,
                        case when count(*) over (partition by b.business_format, b.market_type) = 1 then 0.5
-                            else percent_rank() over (partition by b.business_format, b.market_type
-                                                      order by b.unit_value_3m) end as unit_value_rank,
+                            else cast(rank() over (partition by b.business_format, b.market_type
+                                                   order by b.unit_value_3m) - 1 as %3$s)
+                                 / (count(*) over (partition by b.business_format, b.market_type) - 1)
+                       end as unit_value_rank,
                        avg(b.mom_index) over (partition by b.business_format, b.market_type) as peer_mom_index,
                        ntile(10) over (order by b.volume_3m, b.licence_no) as volume_decile,
                        ntile(3) over (order by b.unit_value_3m, b.licence_no) as unit_value_tercile
@@ -212,31 +234,42 @@ final class CustomerAnalysisSql {
             ),
             scored as (
                 select r.*,
-                       cast(r.volume_rank as decimal(30, 12)) as volume_score,
-                       cast(r.unit_value_rank as decimal(30, 12)) as unit_value_score,
-                       cast(r.order_weeks as decimal(30, 12)) / k.weeks as regularity_score,
-                       case when r.specs_3m >= k.breadth_target then cast(1 as decimal(30, 12))
-                            else cast(r.specs_3m as decimal(30, 12)) / k.breadth_target end as breadth_score,
-                       case when r.growth_index_3m is null then cast(k.growth_no_history as decimal(30, 12))
-                            when r.growth_index_3m <= k.growth_floor then cast(0 as decimal(30, 12))
-                            when r.growth_index_3m >= k.growth_floor + k.growth_span then cast(1 as decimal(30, 12))
-                            else (r.growth_index_3m - k.growth_floor) / k.growth_span end as growth_score,
+                       cast(r.volume_rank as %3$s) as volume_score,
+                       cast(r.unit_value_rank as %3$s) as unit_value_score,
+                       cast(r.order_weeks as %3$s) / k.weeks as regularity_score,
+                       -- Integers against the target: exact.
+                       case when r.specs_3m >= k.breadth_target then cast(1 as %3$s)
+                            else cast(r.specs_3m as %3$s) / k.breadth_target end as breadth_score,
+                       -- Growth index V3 / LY3 against floor and floor + span cross-multiplied (LY3 > 0):
+                       -- V3 <= floor × LY3, V3 >= (floor + span) × LY3; between them one division.
+                       case when r.growth_index_3m is null then cast(k.growth_no_history as %3$s)
+                            when r.volume_3m <= k.growth_floor * r.last_year_volume_3m then cast(0 as %3$s)
+                            when r.volume_3m >= (k.growth_floor + k.growth_span) * r.last_year_volume_3m
+                                 then cast(1 as %3$s)
+                            else cast(r.volume_3m - k.growth_floor * r.last_year_volume_3m as %3$s)
+                                 / (k.growth_span * r.last_year_volume_3m) end as growth_score,
+                       -- Weeks of stock = stock × 13 / V3 of the counted specs against the bands, cross-multiplied
+                       -- (V3 > 0): weeks >= x  ⇔  stock × 13 >= x × V3; both ends of a band belong to it.
                        case when r.weeks_of_stock is null and coalesce(r.stock, 0) = 0
-                                 then cast(k.never_counted as decimal(30, 12))
-                            when r.weeks_of_stock is null then cast(0 as decimal(30, 12))
-                            when r.weeks_of_stock >= k.healthy_min and r.weeks_of_stock <= k.healthy_max
-                                 then cast(1 as decimal(30, 12))
-                            when r.weeks_of_stock >= k.acceptable_min and r.weeks_of_stock <= k.acceptable_max
-                                 then cast(k.acceptable_score as decimal(30, 12))
-                            else cast(0 as decimal(30, 12)) end as stock_score
+                                 then cast(k.never_counted as %3$s)
+                            when r.weeks_of_stock is null then cast(0 as %3$s)
+                            when r.stock * k.weeks >= k.healthy_min * r.stock_volume_3m
+                                 and r.stock * k.weeks <= k.healthy_max * r.stock_volume_3m
+                                 then cast(1 as %3$s)
+                            when r.stock * k.weeks >= k.acceptable_min * r.stock_volume_3m
+                                 and r.stock * k.weeks <= k.acceptable_max * r.stock_volume_3m
+                                 then cast(k.acceptable_score as %3$s)
+                            else cast(0 as %3$s) end as stock_score
                   from ranked r
                   cross join settings k
             ),
+            -- The total is fixed at 20 decimals before it is rounded to the stored 2: a total that is exactly
+            -- x.xx5 (e.g. 62.905) but computed 62.904999…9 still rounds up, as the exact value does.
             totalled as (
                 select t.*,
-                       round(k.w_volume * t.volume_score + k.w_unit_value * t.unit_value_score
+                       round(round(k.w_volume * t.volume_score + k.w_unit_value * t.unit_value_score
                              + k.w_regularity * t.regularity_score + k.w_breadth * t.breadth_score
-                             + k.w_growth * t.growth_score + k.w_stock * t.stock_score, 2) as capability_score,
+                             + k.w_growth * t.growth_score + k.w_stock * t.stock_score, 20), 2) as capability_score,
                        (t.volume_decile - 1) * 3 + t.unit_value_tercile as raw_grade
                   from scored t
                   cross join settings k
@@ -245,9 +278,12 @@ final class CustomerAnalysisSql {
                    t.volume, round(t.amount, 2), round(t.unit_value, 2), t.prev_volume, round(t.mom_index, 4),
                    t.last_year_volume, round(t.yoy_index, 4), t.order_days, t.specs_ordered, t.key_volume,
                    round(t.key_share, 4), round(t.retail_profit, 2), round(t.peer_mom_index, 4),
+                   -- Warning: own index < warning-ratio × peer mean, at a fixed scale on both sides: the peer mean
+                   -- is a mean of ratios (no integer form), computed at FINE; sides closer than TIE are a tie, not
+                   -- warned (own 3/9 against 0.8 × 5/12 is exactly equal).
                    case when t.mom_index is not null and t.peer_mom_index > 0
-                             and t.mom_index < k.warning_ratio * t.peer_mom_index then true else false end,
-                   t.volume_3m, round(cast(t.volume_3m as decimal(30, 10)) / 3, 2),
+                             and t.mom_index < k.warning_ratio * t.peer_mom_index - k.tie then true else false end,
+                   t.volume_3m, round(cast(t.volume_3m as %3$s) / 3, 2),
                    round(t.volume_score, 4), round(k.w_volume * t.volume_score, 2),
                    round(t.amount_3m, 2), round(t.unit_value_3m, 2),
                    round(t.unit_value_score, 4), round(k.w_unit_value * t.unit_value_score, 2),
@@ -257,6 +293,7 @@ final class CustomerAnalysisSql {
                    round(t.growth_score, 4), round(k.w_growth * t.growth_score, 2),
                    t.stock, round(t.weeks_of_stock, 4), round(t.stock_score, 4), round(k.w_stock * t.stock_score, 2),
                    t.capability_score,
+                   -- Levels on the stored (exactly rounded) score against the configured points: exact, >= is in.
                    case when t.capability_score >= k.level_excellent then '优'
                         when t.capability_score >= k.level_good then '良'
                         when t.capability_score >= k.level_fair then '中'
@@ -268,7 +305,7 @@ final class CustomerAnalysisSql {
               cross join settings k
              where t.customer_id not in (select l.customer_id from locked l)
                and t.customer_manager_id not in (select l.customer_manager_id from locked l)
-            """.formatted(weekIndex());
+            """.formatted(weekIndex(), TIE, FINE);
 
     /**
      * The grade of the month becomes the customer's current grade, unless a later month has already

@@ -36,8 +36,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *     12 months sold nothing.</li>
  * <li>单条值 index = U(m) ÷ U(m−1) from unrounded values; null when U(m−1) = 0.</li>
  * <li>Market warning on volume: GI_MoM(area) ÷ GI_MoM(centre) &lt; warning-ratio; no warning when
- *     either index is undefined or the centre index is 0. The centre = every customer.</li>
- * <li>Spec price deviation flagged when |p̄ ÷ g − 1| &gt; price-deviation (unrounded).</li>
+ *     either index is undefined or the centre index is 0. The centre = every customer. Compared exactly,
+ *     cross-multiplied: V(area, m) × V(centre, m−1) &lt; warning-ratio × V(centre, m) × V(area, m−1).</li>
+ * <li>Spec price deviation flagged when |p̄ ÷ g − 1| &gt; price-deviation, compared exactly, cross-multiplied
+ *     with p̄ = Σ prices ÷ n: |Σ prices − g × n| &gt; price-deviation × g × n; a deviation of exactly
+ *     price-deviation is not flagged.</li>
  * </ul>
  */
 final class MarketAnalysisSql {
@@ -81,7 +84,7 @@ final class MarketAnalysisSql {
                  where x.rn = 1
             ),
             spec_price as (
-                select lp.area_code, lp.spec_code, count(*) as customers,
+                select lp.area_code, lp.spec_code, count(*) as customers, sum(lp.retail_price) as price_sum,
                        cast(sum(lp.retail_price) as decimal(30, 10)) / count(*) as mean_price
                   from latest_price lp
                  group by lp.area_code, lp.spec_code
@@ -121,11 +124,13 @@ final class MarketAnalysisSql {
                  group by area_code, spec_code
             ),
             centre as (
-                select case when sum(case when month_start = :m1 then quantity else 0 end) > 0
-                            then cast(sum(case when month_start = :m0 then quantity else 0 end) as decimal(30, 10))
-                                 / sum(case when month_start = :m1 then quantity else 0 end) end as volume_index
-                  from customer_sales_month
-                 where month_start >= :m1 and month_start <= :m0
+                select v.volume, v.prev_volume,
+                       case when v.prev_volume > 0 then cast(v.volume as decimal(30, 10)) / v.prev_volume end
+                           as volume_index
+                  from (select sum(case when month_start = :m0 then quantity else 0 end) as volume,
+                               sum(case when month_start = :m1 then quantity else 0 end) as prev_volume
+                          from customer_sales_month
+                         where month_start >= :m1 and month_start <= :m0) v
             ),
             %s,
             price_terms as (
@@ -203,8 +208,10 @@ final class MarketAnalysisSql {
                    round(b.retail_margin_rate, 4), round(b.unit_value, 2), round(b.prev_unit_value, 2),
                    case when b.prev_unit_value > 0 then round(b.unit_value / b.prev_unit_value, 4) end,
                    round(b.seasonal_index, 4), b.prev_volume, round(b.volume_index, 4), round(c.volume_index, 4),
-                   case when b.volume_index is not null and c.volume_index > 0
-                             and b.volume_index < k.warning_ratio * c.volume_index then true else false end,
+                   -- Exact: the two indices cross-multiplied, integers × the configured ratio (no division).
+                   case when b.prev_volume > 0 and c.prev_volume > 0 and c.volume > 0
+                             and b.volume * c.prev_volume < k.warning_ratio * c.volume * b.prev_volume
+                        then true else false end,
                    false, cast(null as varchar(2000)), cast(:analysedAt as timestamp)
               from base b
               cross join centre c
@@ -243,7 +250,9 @@ final class MarketAnalysisSql {
             %s
             select r.period, sp.area_code, sp.spec_code, sp.customers, round(sp.mean_price, 2), s.retail_price,
                    round(sp.mean_price / s.retail_price - 1, 4),
-                   case when abs(sp.mean_price / s.retail_price - 1) > cast(:priceDeviation as decimal(30, 12))
+                   -- Exact: |Σ prices − g × n| > price-deviation × g × n (decimals multiplied, no division).
+                   case when abs(sp.price_sum - s.retail_price * sp.customers)
+                             > cast(:priceDeviation as decimal(30, 12)) * s.retail_price * sp.customers
                         then true else false end
               from spec_price sp
               join cigarette_spec s on s.code = sp.spec_code

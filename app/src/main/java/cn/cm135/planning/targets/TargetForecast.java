@@ -13,6 +13,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.cm135.planning.visits.VisitProperties;
+
 /**
  * The forecast that pre-fills step 1 (indicators.md, "Targets and progress"): last year's same
  * month carried forward by the year-on-year trend of the last three months.
@@ -40,8 +42,9 @@ class TargetForecast {
              group by extract(year from o.order_date), extract(month from o.order_date)
             """;
 
+    /** The grade rule's visits of the active customers, %s the rule's CASE on the customer's grade. */
     private static final String PLANNED_VISITS = """
-            select coalesce(sum(case when c.grade >= 25 then 4 when c.grade >= 15 then 2 else 1 end), 0)
+            select coalesce(sum(%s), 0)
               from retail_customer c
               join route r on r.code = c.route_code
               join area a on a.code = r.area_code
@@ -51,9 +54,11 @@ class TargetForecast {
     private static final MathContext MATH = MathContext.DECIMAL64;
 
     private final JdbcTemplate jdbc;
+    private final String plannedVisits;
 
-    TargetForecast(JdbcTemplate jdbc) {
+    TargetForecast(JdbcTemplate jdbc, VisitProperties visits) {
         this.jdbc = jdbc;
+        this.plannedVisits = PLANNED_VISITS.formatted(visits.frequencySql("c.grade"));
     }
 
     private record Sales(long volume, BigDecimal amount, long keyVolume) {
@@ -108,7 +113,7 @@ class TargetForecast {
                 .intValueExact() * 10;
         BigDecimal unitValue = unitValueBase.multiply(unitValueTrend).setScale(2, RoundingMode.HALF_UP);
         BigDecimal keyGrowth = keyTrend.subtract(BigDecimal.ONE).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
-        Integer visits = jdbc.queryForObject(PLANNED_VISITS, Integer.class, customerManagerId);
+        Integer visits = jdbc.queryForObject(plannedVisits, Integer.class, customerManagerId);
         return new TargetValues(volume, unitValue, keyGrowth, visits);
     }
 

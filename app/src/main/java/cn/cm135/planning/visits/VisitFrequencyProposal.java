@@ -1,7 +1,6 @@
 package cn.cm135.planning.visits;
 
 import java.time.YearMonth;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -58,17 +57,7 @@ class VisitFrequencyProposal {
 
     VisitFrequencyProposal(NamedParameterJdbcTemplate jdbc, VisitProperties properties) {
         this.jdbc = jdbc;
-        this.insert = INSERT.formatted(bandFrequency(properties, "g.grade"), properties.strategyRaise(), STRATEGY_RAISE);
-    }
-
-    /**
-     * The grade rule as a SQL CASE on {@code grade}. The numbers are inlined: they are integers from the
-     * validated configuration, and PostgreSQL can't type a CASE whose every branch is a bind parameter.
-     */
-    static String bandFrequency(VisitProperties properties, String grade) {
-        return properties.bands().stream()
-                .map(b -> "when " + grade + " >= " + b.minGrade() + " then " + b.frequency())
-                .collect(Collectors.joining(" ", "(case ", " else " + properties.noGradeFrequency() + " end)"));
+        this.insert = INSERT.formatted(properties.frequencySql("g.grade"), properties.strategyRaise(), STRATEGY_RAISE);
     }
 
     /** Replaces the proposal rows of the plan; returns how many customers it has. */

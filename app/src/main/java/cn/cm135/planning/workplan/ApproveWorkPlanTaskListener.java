@@ -27,10 +27,12 @@ class ApproveWorkPlanTaskListener implements TaskListener {
 
     private final WorkPlanService plans;
     private final Organization organization;
+    private final WorkPlanBands bands;
 
-    ApproveWorkPlanTaskListener(WorkPlanService plans, Organization organization) {
+    ApproveWorkPlanTaskListener(WorkPlanService plans, Organization organization, WorkPlanBands bands) {
         this.plans = plans;
         this.organization = organization;
+        this.bands = bands;
     }
 
     @Override
@@ -48,6 +50,7 @@ class ApproveWorkPlanTaskListener implements TaskListener {
             shown.put("customersTop", (long) plan.getCustomersTop());
             shown.put("customersMiddle", (long) plan.getCustomersMiddle());
             shown.put("customersBase", (long) plan.getCustomersBase());
+            shown.putAll(SetWorkPlanTaskListener.bandLabels(bands));
             shown.put("plannedTop", (long) v.visitsTop());
             shown.put("plannedMiddle", (long) v.visitsMiddle());
             shown.put("plannedBase", (long) v.visitsBase());

@@ -23,9 +23,11 @@ class SetWorkPlanTaskListener implements TaskListener {
             "marketWork", "improvementMeasures"};
 
     private final WorkPlanService plans;
+    private final WorkPlanBands bands;
 
-    SetWorkPlanTaskListener(WorkPlanService plans) {
+    SetWorkPlanTaskListener(WorkPlanService plans, WorkPlanBands bands) {
         this.plans = plans;
+        this.bands = bands;
     }
 
     @Override
@@ -40,6 +42,10 @@ class SetWorkPlanTaskListener implements TaskListener {
             shown.put("customersTop", (long) plan.getCustomersTop());
             shown.put("customersMiddle", (long) plan.getCustomersMiddle());
             shown.put("customersBase", (long) plan.getCustomersBase());
+            shown.putAll(bandLabels(bands));
+            shown.put("frequencyTop", (long) bands.frequency(WorkPlanBands.TOP));
+            shown.put("frequencyMiddle", (long) bands.frequency(WorkPlanBands.MIDDLE));
+            shown.put("frequencyBase", (long) bands.frequency(WorkPlanBands.BASE));
             shown.put("rejected", plan.approval().status() == ApprovalStatus.REJECTED);
             shown.put("workPlanRejectionReason", plan.approval().rejectionReason());
             task.setVariablesLocal(shown);
@@ -55,11 +61,17 @@ class SetWorkPlanTaskListener implements TaskListener {
                 edited[i] = FormData.edited(task, EDITABLE[i]);
             }
             plans.submit(customerManagerId, month, new WorkPlanValues(
-                    FormData.integer(edited[0], EDITABLE[0], "25–30 档计划拜访次数"),
-                    FormData.integer(edited[1], EDITABLE[1], "15–24 档计划拜访次数"),
-                    FormData.integer(edited[2], EDITABLE[2], "1–14 档计划拜访次数"),
+                    FormData.integer(edited[0], EDITABLE[0], WorkPlanService.visitsLabel(bands, WorkPlanBands.TOP)),
+                    FormData.integer(edited[1], EDITABLE[1], WorkPlanService.visitsLabel(bands, WorkPlanBands.MIDDLE)),
+                    FormData.integer(edited[2], EDITABLE[2], WorkPlanService.visitsLabel(bands, WorkPlanBands.BASE)),
                     text(edited[3]), text(edited[4]), text(edited[5]), text(edited[6])));
         }
+    }
+
+    /** The bands' labels the forms show ({@code {{bandTop}}} …), computed from the configured rule. */
+    static Map<String, Object> bandLabels(WorkPlanBands bands) {
+        return Map.of("bandTop", bands.label(WorkPlanBands.TOP), "bandMiddle", bands.label(WorkPlanBands.MIDDLE),
+                "bandBase", bands.label(WorkPlanBands.BASE));
     }
 
     private static String text(Object raw) {

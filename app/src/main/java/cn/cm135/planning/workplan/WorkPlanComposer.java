@@ -19,52 +19,59 @@ import cn.cm135.customer.demand.DemandSurvey;
 
 /**
  * Drafts a month's work plan from what the analysis found (indicators.md; domain.md step 10): customers per
- * grade band with the visits the grade rule gives them, and the key work for customer (warned customers,
+ * grade band with the visits the grade rule ({@link WorkPlanBands}) gives them, and the key work for customer (warned customers,
  * 差 capability, last month's needs), brand (this month's brand targets, brand warnings) and market (price
  * index, 存销比, 可销天数, anomalies, warnings) — written as 中文 sentences the customer manager edits.
  */
 @Component
 class WorkPlanComposer {
 
-    /** Visits a month per grade band (档位 25–30, 15–24, 1–14), the rule of indicators.md. */
-    static final int VISITS_TOP = 4;
-    static final int VISITS_MIDDLE = 2;
-    static final int VISITS_BASE = 1;
     /** Names listed in a sentence before "等". */
     static final int NAMES_SHOWN = 5;
 
+    /**
+     * Customers and the grade rule's visits per band ({@code cm135.visits}: %1$s the band's index, %2$s the
+     * frequency, both as CASEs on the grade); an ungraded customer counts in the base band with the rule's
+     * no-grade frequency, as the visit plan proposes it.
+     */
     private static final String BANDS = """
-            select coalesce(sum(case when g >= 25 then 1 else 0 end), 0) as top_band,
-                   coalesce(sum(case when g >= 15 and g < 25 then 1 else 0 end), 0) as middle_band,
-                   coalesce(sum(case when g is null or g < 15 then 1 else 0 end), 0) as base_band
-              from (select coalesce(r.grade, c.grade) as g
-                      from retail_customer c
-                      join route ro on ro.code = c.route_code
-                      join area a on a.code = ro.area_code
-                      left join customer_month_result r on r.customer_id = c.id and r.period = :analysed
-                     where a.customer_manager_id = :cm and c.status = 'ACTIVE') graded
+            select band, count(*) as customers, sum(frequency) as visits
+              from (select %1$s as band, %2$s as frequency
+                      from (select coalesce(r.grade, c.grade) as g
+                              from retail_customer c
+                              join route ro on ro.code = c.route_code
+                              join area a on a.code = ro.area_code
+                              left join customer_month_result r on r.customer_id = c.id and r.period = :analysed
+                             where a.customer_manager_id = :cm and c.status = 'ACTIVE') graded) banded
+             group by band
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DemandService demands;
     private final BrandTargetService brandTargets;
+    private final String bands;
 
-    WorkPlanComposer(NamedParameterJdbcTemplate jdbc, DemandService demands, BrandTargetService brandTargets) {
+    WorkPlanComposer(NamedParameterJdbcTemplate jdbc, DemandService demands, BrandTargetService brandTargets,
+            WorkPlanBands bands) {
         this.jdbc = jdbc;
         this.demands = demands;
         this.brandTargets = brandTargets;
+        this.bands = BANDS.formatted(bands.rule().bandSql("g"), bands.rule().frequencySql("g"));
     }
 
     WorkPlanDraft draft(String customerManagerId, YearMonth month, String improvementMeasures) {
         YearMonth analysed = month.minusMonths(1);
         MapSqlParameterSource p = new MapSqlParameterSource("cm", customerManagerId)
                 .addValue("analysed", analysed.toString()).addValue("period", month.toString());
-        Map<String, Object> bands = jdbc.queryForMap(BANDS, p);
-        int top = ((Number) bands.get("top_band")).intValue();
-        int middle = ((Number) bands.get("middle_band")).intValue();
-        int base = ((Number) bands.get("base_band")).intValue();
-        return new WorkPlanDraft(top, middle, base, new WorkPlanValues(top * VISITS_TOP, middle * VISITS_MIDDLE,
-                base * VISITS_BASE, customerWork(customerManagerId, analysed, p), brandWork(customerManagerId, month, p),
+        int[] customers = new int[3];
+        int[] visits = new int[3];
+        jdbc.query(bands, p, rs -> {
+            customers[rs.getInt("band")] = rs.getInt("customers");
+            visits[rs.getInt("band")] = rs.getInt("visits");
+        });
+        return new WorkPlanDraft(customers[WorkPlanBands.TOP], customers[WorkPlanBands.MIDDLE],
+                customers[WorkPlanBands.BASE], new WorkPlanValues(visits[WorkPlanBands.TOP],
+                visits[WorkPlanBands.MIDDLE], visits[WorkPlanBands.BASE], customerWork(customerManagerId, analysed, p), brandWork(customerManagerId, month, p),
                 marketWork(p), improvementMeasures));
     }
 

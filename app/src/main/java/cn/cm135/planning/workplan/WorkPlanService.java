@@ -24,13 +24,15 @@ public class WorkPlanService {
     private final MonthlyWorkPlanRepository plans;
     private final WorkPlanComposer composer;
     private final ImprovementMeasures improvements;
+    private final WorkPlanBands bands;
     private final Clock clock;
 
     WorkPlanService(MonthlyWorkPlanRepository plans, WorkPlanComposer composer, ImprovementMeasures improvements,
-            Clock clock) {
+            WorkPlanBands bands, Clock clock) {
         this.plans = plans;
         this.composer = composer;
         this.improvements = improvements;
+        this.bands = bands;
         this.clock = clock;
     }
 
@@ -91,16 +93,21 @@ public class WorkPlanService {
         return plan;
     }
 
-    private static WorkPlanValues checked(WorkPlanValues v, boolean submitting) {
-        visits(v.visitsTop(), "visitsTop", "25–30 档计划拜访次数");
-        visits(v.visitsMiddle(), "visitsMiddle", "15–24 档计划拜访次数");
-        visits(v.visitsBase(), "visitsBase", "1–14 档计划拜访次数");
+    private WorkPlanValues checked(WorkPlanValues v, boolean submitting) {
+        visits(v.visitsTop(), "visitsTop", visitsLabel(bands, WorkPlanBands.TOP));
+        visits(v.visitsMiddle(), "visitsMiddle", visitsLabel(bands, WorkPlanBands.MIDDLE));
+        visits(v.visitsBase(), "visitsBase", visitsLabel(bands, WorkPlanBands.BASE));
         text(v.customerWork(), "customerWork", "客户方面重点工作", submitting);
         text(v.brandWork(), "brandWork", "品牌方面重点工作", submitting);
         text(v.marketWork(), "marketWork", "市场方面重点工作", submitting);
         text(v.improvementMeasures(), "improvementMeasures", "改进措施", false);
         return new WorkPlanValues(v.visitsTop(), v.visitsMiddle(), v.visitsBase(), strip(v.customerWork()),
                 strip(v.brandWork()), strip(v.marketWork()), strip(v.improvementMeasures()));
+    }
+
+    /** The name of a band's visits field, e.g. "25–30 档计划拜访次数" (the form's label). */
+    static String visitsLabel(WorkPlanBands bands, int band) {
+        return bands.label(band) + "计划拜访次数";
     }
 
     private static void visits(Integer value, String field, String label) {

@@ -15,6 +15,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -66,5 +67,14 @@ class BrandAnalysisPostgresTests {
         assertThat(rerun.locked()).isEqualTo(3);
         BrandAnalysisFixture.assertRows(analysis.rows(MONTH, fixture.cm1), fixture.expectedArea1());
         assertThat(analysis.rows(MONTH, fixture.cm2).get(0).centreIndex()).isEqualTo(BrandAnalysisFixture.dec("2.8545"));
+    }
+
+    /** Issue 16's ties on PostgreSQL; rolled back, so the other test's marketing centre stays the fixture's. */
+    @Test
+    @Transactional
+    void deltaExactlyAtFivePointsIsMatureOnPostgres() {
+        BrandThresholdFixture fixture = new BrandThresholdFixture(jdbc, rollup, "BTP");
+        analysis.analyse(BrandThresholdFixture.MONTH);
+        fixture.assertTies(analysis);
     }
 }

@@ -10,10 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -35,6 +37,9 @@ class CustomerAnalysisPostgresTests {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CustomerAnalysisService analysis;
+    @Autowired NamedParameterJdbcTemplate namedJdbc;
+    @Autowired SalesRollup rollup;
+    @Autowired IndicatorProperties indicators;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -68,5 +73,15 @@ class CustomerAnalysisPostgresTests {
         // Idempotent on PostgreSQL as well.
         assertThat(analysis.analyse(MONTH).analysed()).isEqualTo(10);
         fixture.assertRows(analysis, true);
+    }
+
+    /** Issue 16's ties on PostgreSQL; rolled back, so the other test's marketing centre stays the fixture's. */
+    @Test
+    @Transactional
+    void valuesExactlyAtAThresholdFallOnTheDocumentedSideOnPostgres() {
+        CustomerThresholdFixture fixture = new CustomerThresholdFixture(jdbc, "CTP");
+        analysis.analyse(CustomerThresholdFixture.MONTH);
+        fixture.assertTies(analysis);
+        fixture.assertLevelTie(namedJdbc, rollup, indicators);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.customer.ledger.NegotiatedQuantityService;
@@ -78,5 +79,14 @@ class MarketAnalysisPostgresTests {
         assertThat(ledger.ledger(fixture.c1, MONTH)).hasSize(2);
         assertThat(negotiated.propose(fixture.c1, MONTH.plusMonths(1))).extracting(q -> q.quantity())
                 .containsExactly(8, 16);
+    }
+
+    /** Issue 16's ties on PostgreSQL; rolled back, so the other test's marketing centre stays the fixture's. */
+    @Test
+    @Transactional
+    void valuesExactlyAtAThresholdFallOnTheDocumentedSideOnPostgres() {
+        MarketThresholdFixture fixture = new MarketThresholdFixture(jdbc, rollup, "MTP");
+        analysis.analyse(MarketThresholdFixture.MONTH);
+        fixture.assertTies(analysis);
     }
 }

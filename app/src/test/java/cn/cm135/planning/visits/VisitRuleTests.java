@@ -37,7 +37,7 @@ class VisitRuleTests {
         assertThat(List.of(30, 25, 24, 15, 14, 1)).extracting(rule::frequency).containsExactly(4, 4, 2, 2, 1, 1);
         assertThat(rule.frequency(null)).isEqualTo(1);
         assertThat(rule.ruleText()).isEqualTo("档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，无档位 → 1 次；有经营分析指导或品牌策略 +1");
-        assertThat(VisitFrequencyProposal.bandFrequency(rule, "g"))
+        assertThat(rule.frequencySql("g"))
                 .isEqualTo("(case when g >= 25 then 4 when g >= 15 then 2 when g >= 1 then 1 else 1 end)");
     }
 

@@ -102,7 +102,8 @@ class WorkPlanProcessTests {
         Task set = task(pi, "Task_SetWorkPlan");
         assertThat(set.getName()).isEqualTo("月度工作计划（2033-04）");
         assertThat(taskService.getVariablesLocal(set.getId())).containsEntry("customersTop", 2L)
-                .containsEntry("customersMiddle", 1L).containsEntry("customersBase", 2L);
+                .containsEntry("customersMiddle", 1L).containsEntry("customersBase", 2L)
+                .containsEntry("bandTop", "25–30 档").containsEntry("frequencyTop", 4L).containsEntry("bandBase", "1–14 档");
         // Visits: 2 × 4, 1 × 2, 2 × 1.
         Map<String, Object> draft = taskService.getVariables(set.getId());
         assertThat(draft).containsEntry("visitsTop", 8L).containsEntry("visitsMiddle", 2L).containsEntry("visitsBase", 2L);
