@@ -45,6 +45,7 @@ class ApproveTargetsTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             MonthlyTarget target = targets.get(customerManagerId, month);
             Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
+            shown.put("forecastBasis", target.getForecastBasis());
             String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
             shown.put("customerManagerName", name);
             // A market manager with a dozen people tells the approvals apart in the list by this name.

@@ -41,6 +41,8 @@ public class MonthlyTarget {
     private BigDecimal forecastUnitValue;
     private BigDecimal forecastKeyBrandGrowth;
     private Integer forecastVisits;
+    /** How the forecast was reached, in one line (base months, trends, the grade rule). */
+    private String forecastBasis;
 
     private String rejectionReason;
     private LocalDateTime submittedAt;
@@ -60,7 +62,8 @@ public class MonthlyTarget {
     }
 
     /** A new forecast replaces the proposed values only while nobody has submitted anything. */
-    void applyForecast(TargetValues forecast) {
+    void applyForecast(TargetValues forecast, String basis) {
+        forecastBasis = basis;
         forecastVolume = forecast.volume();
         forecastUnitValue = forecast.unitValue();
         forecastKeyBrandGrowth = forecast.keyBrandGrowth();
@@ -133,6 +136,10 @@ public class MonthlyTarget {
 
     public TargetValues values() {
         return new TargetValues(volume, unitValue, keyBrandGrowth, visits);
+    }
+
+    public String getForecastBasis() {
+        return forecastBasis;
     }
 
     public TargetValues forecast() {

@@ -35,6 +35,7 @@ class SetTargetsTaskListener implements TaskListener {
             // process scope, so only process-scope fields read back the same on both paths.
             task.getExecution().setVariables(TargetViews.values("", target.values()));
             Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
+            shown.put("forecastBasis", target.getForecastBasis());
             shown.put("rejectionReason", target.getStatus() == TargetStatus.REJECTED ? target.getRejectionReason() : null);
             task.setVariablesLocal(shown);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {

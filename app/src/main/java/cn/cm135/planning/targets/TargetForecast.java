@@ -56,16 +56,23 @@ class TargetForecast {
     private final JdbcTemplate jdbc;
     private final String plannedVisits;
 
+    private final VisitProperties visitRule;
+
     TargetForecast(JdbcTemplate jdbc, VisitProperties visits) {
         this.jdbc = jdbc;
         this.plannedVisits = PLANNED_VISITS.formatted(visits.frequencySql("c.grade"));
+        this.visitRule = visits;
+    }
+
+    /** The forecast values and, in one line a customer manager can repeat, how each was reached. */
+    record Forecast(TargetValues values, String basis) {
     }
 
     private record Sales(long volume, BigDecimal amount, long keyVolume) {
         static final Sales NONE = new Sales(0, BigDecimal.ZERO, 0);
     }
 
-    TargetValues forecast(String customerManagerId, YearMonth month) {
+    Forecast forecast(String customerManagerId, YearMonth month) {
         Map<YearMonth, Sales> sales = monthlySales(customerManagerId, month.minusMonths(15), month);
         Sales sameMonthLastYear = sales.getOrDefault(month.minusMonths(12), Sales.NONE);
 
@@ -114,7 +121,30 @@ class TargetForecast {
         BigDecimal unitValue = unitValueBase.multiply(unitValueTrend).setScale(2, RoundingMode.HALF_UP);
         BigDecimal keyGrowth = keyTrend.subtract(BigDecimal.ONE).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
         Integer visits = jdbc.queryForObject(plannedVisits, Integer.class, customerManagerId);
-        return new TargetValues(volume, unitValue, keyGrowth, visits);
+        TargetValues values = new TargetValues(volume, unitValue, keyGrowth, visits);
+
+        YearMonth lastYear = month.minusMonths(12);
+        String window = month.minusMonths(3) + "～" + month.minusMonths(1);
+        String volumeBasis = sameMonthLastYear.volume() > 0
+                ? "销量 = 去年同月（" + lastYear + "）" + sameMonthLastYear.volume() + " 条 × 近三月同比 " + index(volumeTrend)
+                        + (baseVolume > 0 ? "（" + window + " " + recentVolume + " 条 ÷ 去年同期 " + baseVolume + " 条）"
+                                : "（近三月没有去年同期可比，按 1）")
+                : "销量 = 近三月（" + window + "）月均 " + volumeBase.setScale(1, RoundingMode.HALF_UP).toPlainString()
+                        + " 条（去年同月没有销量，不计趋势）";
+        String unitValueBasis = "单条值 = " + (sameMonthLastYear.volume() > 0 ? "去年同月 " : "近三月 ")
+                + unitValueBase.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元 × 趋势 " + index(unitValueTrend);
+        String keyBasis = baseKey > 0
+                ? "重点品牌增长 = 近三月重点品牌 " + recentKey + " 条 ÷ 去年同期 " + baseKey + " 条 − 1"
+                : "重点品牌增长 = 0（近三月重点品牌没有去年同期可比）";
+        String basis = volumeBasis + " ≈ " + volume + " 条（取整到十条）；" + unitValueBasis + " ≈ " + unitValue.toPlainString()
+                + " 元；" + keyBasis + " = " + keyGrowth.toPlainString() + "%；拜访次数 = 在营客户按档位规则（" + visitRule.gradeRuleText()
+                + "）合计 " + visits + " 次。";
+        return new Forecast(values, basis);
+    }
+
+    /** A growth index as the basis prints it: 3 decimals. */
+    private static String index(BigDecimal ratio) {
+        return ratio.setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** 单条值 = amount ÷ volume; 0 when nothing was sold. */

@@ -36,7 +36,8 @@ public class TargetService {
         MonthlyTarget target = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
                 .orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
         if (!target.getStatus().isFrozen()) {
-            target.applyForecast(forecast.forecast(customerManagerId, month));
+            TargetForecast.Forecast f = forecast.forecast(customerManagerId, month);
+            target.applyForecast(f.values(), f.basis());
         }
         return targets.save(target);
     }

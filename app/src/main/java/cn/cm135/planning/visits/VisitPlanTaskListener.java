@@ -40,13 +40,15 @@ class VisitPlanTaskListener implements TaskListener {
     private final VisitProperties properties;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final VisitTotals totals;
 
     VisitPlanTaskListener(VisitPlanService plans, VisitProperties properties, NamedParameterJdbcTemplate jdbc,
-            ObjectMapper json) {
+            ObjectMapper json, VisitTotals totals) {
         this.plans = plans;
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
+        this.totals = totals;
     }
 
     @Override
@@ -80,6 +82,8 @@ class VisitPlanTaskListener implements TaskListener {
         shown.put("overCapacity", !capacity.fits());
         shown.put("capacityMessage", capacity.message());
         shown.put("frequencyRule", properties.ruleText());
+        shown.put("visitTotals", totals.explain(plan.customerManagerId(), YearMonth.parse(plan.month()), plan.customers(),
+                capacity.proposedTotal(), capacity.plannedTotal()));
         task.setVariablesLocal(shown);
         task.setVariableLocal("negotiatedRows", FormData.json(json, plan.negotiatedQuantities().stream().map(q -> {
             Map<String, Object> line = new LinkedHashMap<>();

@@ -51,13 +51,17 @@ public record VisitProperties(List<Band> bands, int noGradeFrequency, int strate
     }
 
     /** The rule in words, e.g. "档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，无档位 → 1 次；有经营分析指导或品牌策略 +1". */
-    String ruleText() {
+    public String ruleText() {
+        return gradeRuleText() + "；有经营分析指导或品牌策略 +" + strategyRaise;
+    }
+
+    /** The grade bands alone (the target forecast's and the work plan's rule): "档位 25–30 → 4 次，…，无档位 → 1 次". */
+    public String gradeRuleText() {
         StringBuilder text = new StringBuilder("档位 ");
         for (int i = 0; i < bands.size(); i++) {
             text.append(range(i)).append(" → ").append(bands.get(i).frequency()).append(" 次，");
         }
-        return text.append("无档位 → ").append(noGradeFrequency).append(" 次；有经营分析指导或品牌策略 +")
-                .append(strategyRaise).toString();
+        return text.append("无档位 → ").append(noGradeFrequency).append(" 次").toString();
     }
 
     /** The grades of band {@code index} (0 = highest), e.g. "25–30", or "30" for a band of one grade. */

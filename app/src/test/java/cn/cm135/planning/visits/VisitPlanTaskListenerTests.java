@@ -87,7 +87,9 @@ class VisitPlanTaskListenerTests {
                 .containsEntry("maxPerWorkingDay", 40L).containsEntry("capacity", 800L)
                 .containsEntry("overCapacity", false)
                 .containsEntry("capacityMessage", "本月计划拜访 35 次，工作日 20 天 × 40 = 800 次，未超出（尚余 765 次）")
-                .containsEntry("frequencyRule", "档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，无档位 → 1 次；有经营分析指导或品牌策略 +1");
+                .containsEntry("frequencyRule", "档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，无档位 → 1 次；有经营分析指导或品牌策略 +1")
+                // 4+4+2+2+1+1+4+1+2+1+4+4+1+1 = 32 by grade; C09, C10, C13 raised by their strategies: 35.
+                .containsEntry("visitTotals", "本计划 35 次 = 档位规则 32 次 + 服务策略加访 3 次（3 户有经营分析指导或品牌策略，每户 +1）。");
         assertFormFindsItsVariables(taskService.getVariables(task.getId()).keySet());
 
         JsonNode visitPlan = json(runtimeService.getVariable(pi.getId(), VisitPlanTaskListener.VISIT_PLAN));
