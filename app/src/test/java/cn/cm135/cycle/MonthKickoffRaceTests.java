@@ -16,35 +16,29 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
-import cn.cm135.postgres.OwnPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * Twenty kick-offs of one month fired at the same moment (several nodes' schedules, people and scripts), and twenty
  * completes of one task, on PostgreSQL as in production: the month starts once and the task completes once, and
  * nobody gets a 500 — a kick-off that lost the race is answered 200 with everyone "already running".
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -52,7 +46,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class MonthKickoffRaceTests {
 
     static final int CALLERS = 20;
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
     static int round;
     static String centre;
 
@@ -61,16 +54,6 @@ class MonthKickoffRaceTests {
     @Autowired CamundaIdentitySync identitySync;
     @Autowired ProcessEngine engine;
     @Autowired ObjectMapper json;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     /** The race's organisation, made once: six customer managers of one market manager, and the centre. */
     private void organisation() {

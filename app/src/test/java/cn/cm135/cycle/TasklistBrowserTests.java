@@ -40,16 +40,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.cycle.PlanPhaseDriver.Run;
-import cn.cm135.postgres.OwnPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * A person in the real Tasklist, in the system Chromium (Debian {@code chromium} and {@code chromedriver};
@@ -60,7 +57,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * dashboard and Admin's user list are opened as well. On every page no visible word is English outside
  * {@link #ALLOWED}. Screenshots: {@code app/target/tasklist-screenshots/}.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
@@ -70,7 +67,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistBrowserTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
     static final YearMonth MONTH = E2eMonth.month();
     static final Path SHOTS = Path.of("target", "tasklist-screenshots");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -96,9 +92,8 @@ class TasklistBrowserTests {
     String signedIn;
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
+    static void pinDemoToday(DynamicPropertyRegistry registry) {
         E2eMonth.pinDemoToday(MONTH);
-        OwnPostgres.register(registry, POSTGRES);
     }
 
     @BeforeAll
@@ -121,12 +116,11 @@ class TasklistBrowserTests {
     }
 
     @AfterAll
-    void stop(@Autowired ConfigurableApplicationContext context) {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
         ClockUtil.reset();
-        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

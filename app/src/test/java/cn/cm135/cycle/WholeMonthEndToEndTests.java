@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,7 +41,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,8 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.cm135.cycle.PlanPhaseDriver.Run;
 import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
-import cn.cm135.postgres.OwnPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * Issue 5's whole month, end to end, on PostgreSQL with the demo city the app loads itself on its first start
@@ -73,7 +70,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * ImplementPhaseDriver}): the weeks (12, 13 per visit day, 15), the results with the market manager's review (14),
  * the month summary (16), until the instance ends.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
@@ -83,7 +80,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeMonthEndToEndTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
     static final int THREADS = 4;
     static final YearMonth MONTH = E2eMonth.month();
 
@@ -104,10 +100,9 @@ class WholeMonthEndToEndTests {
     MonthChecks checks;
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
+    static void pinDemoToday(DynamicPropertyRegistry registry) {
         E2eMonth.pinDemoToday(MONTH);
         contextRequested = System.nanoTime();
-        OwnPostgres.register(registry, POSTGRES);
     }
 
     /** Times the demo load: runners just before and just after DemoDatasetRunner (HIGHEST_PRECEDENCE + 10). */
@@ -144,9 +139,8 @@ class WholeMonthEndToEndTests {
     }
 
     @AfterAll
-    void stop(@Autowired ConfigurableApplicationContext context) {
+    void stop() {
         ClockUtil.reset();
-        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     /**

@@ -3,15 +3,16 @@ package cn.cm135.postgres;
 import java.io.IOException;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * An embedded PostgreSQL server for one test class. Each PostgreSQL test class keeps its own server (in a
- * static field, closed after the class) because its fixture must be the whole marketing centre, e.g. for
- * company-wide ranks; this class only holds the start and the datasource properties they share.
+ * Embedded PostgreSQL servers for tests: {@link #start()} for a test that runs the app itself (as a child
+ * process or a {@code SpringApplication}), {@link Initializer} (through {@link OwnPostgresDatabase}) for a test
+ * class's Spring context.
  */
 public final class OwnPostgres {
 
@@ -26,21 +27,21 @@ public final class OwnPostgres {
         }
     }
 
-    /** Points the test's Spring context at {@code postgres}. */
-    public static void register(DynamicPropertyRegistry registry, EmbeddedPostgres postgres) {
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-    }
-
     /**
-     * Stops {@code postgres} when the test's Spring context closes (the class carries {@code @DirtiesContext}),
-     * after the data source and everything using it: a context left in the test cache would otherwise close at
-     * JVM exit against a stopped server, and surefire kills the fork after 30 s.
+     * Starts a server for the context being created, points the data source at it, and stops it when the context
+     * closes — after the data source and everything using it: a server stopped first would leave the context's
+     * pool retrying at JVM exit, and surefire kills the fork after 30 s.
      */
-    public static void stopWith(ConfigurableApplicationContext context, EmbeddedPostgres postgres) {
-        DefaultSingletonBeanRegistry beans = (DefaultSingletonBeanRegistry) context.getBeanFactory();
-        beans.registerDisposableBean("ownPostgres", postgres::close);
-        beans.registerDependentBean("ownPostgres", "dataSource");
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            EmbeddedPostgres postgres = start();
+            TestPropertyValues.of("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username=postgres", "spring.datasource.password=").applyTo(context);
+            DefaultSingletonBeanRegistry beans = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+            beans.registerDisposableBean("ownPostgres", postgres::close);
+            beans.registerDependentBean("ownPostgres", "dataSource");
+        }
     }
 }

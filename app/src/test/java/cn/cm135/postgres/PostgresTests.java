@@ -8,36 +8,28 @@ import java.time.YearMonth;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.cycle.CycleService;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.targets.ForecastFixture;
 import cn.cm135.planning.targets.TargetService;
 import cn.cm135.planning.targets.TargetValues;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The same application on a real PostgreSQL server (started inside the test JVM): Flyway's schema,
  * Camunda's, and the hand-computed forecast of {@link ForecastFixture} give the same numbers as on H2.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class PostgresTests {
-
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CycleService cycles;
@@ -45,16 +37,6 @@ class PostgresTests {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @Test
     void schemaAndForecastOnPostgres() {

@@ -6,29 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import cn.cm135.postgres.OwnPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * Every report's SQL on a real PostgreSQL: the same {@link ReportFixture} rows give the same cells as on H2
  * ({@link ReportPagesTests}), including the aggregates of 片区统计 (avg, round, decimal division) and the
  * link built by string concatenation.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
@@ -36,22 +29,10 @@ import cn.cm135.postgres.OwnPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-
     @Autowired JdbcTemplate jdbc;
     @Autowired ReportCatalog catalog;
 
     ReportFixture f;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @BeforeAll
     void fixture() {

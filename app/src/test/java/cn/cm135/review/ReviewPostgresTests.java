@@ -12,17 +12,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.planning.workplan.WorkPlanService;
-import cn.cm135.postgres.OwnPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 import cn.cm135.report.Report;
 import cn.cm135.report.ReportContent;
 import cn.cm135.report.ReportRequest;
@@ -37,7 +33,6 @@ import cn.cm135.review.week.WeekSummary;
 import cn.cm135.review.week.WeekSummaryService;
 import cn.cm135.visit.marks.AdHocTaskInput;
 import cn.cm135.visit.marks.MarkService;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Steps 14–16 on their own embedded PostgreSQL: the month-to-date sales with last year's key brands, the month
@@ -51,14 +46,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *   visits plan C1 3 → records 2 visited; strategies 1 open
  * </pre>
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class ReviewPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
     static final YearMonth MONTH = YearMonth.of(2037, 4);
 
     @Autowired JdbcTemplate jdbc;
@@ -70,15 +64,9 @@ class ReviewPostgresTests {
     @Autowired List<Report> reports;
     @Autowired Clock clock;
 
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
     @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
+    static void resetClock() {
         ClockUtil.reset();
-        OwnPostgres.stopWith(context, POSTGRES);
     }
 
     @Test

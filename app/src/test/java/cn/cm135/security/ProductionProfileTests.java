@@ -4,54 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.IdentitySyncResult;
 import cn.cm135.organization.InitialPasswords;
-import cn.cm135.postgres.OwnPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * The production profile as an operator starts it ({@code postgres}, nothing else: no test settings, no
  * CM135_ADMIN_PASSWORD): no account opens with a password anyone could know, and the cookies are for HTTPS only.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "cm135.cycle.start-missed-month=false"})
 @ActiveProfiles("postgres")
 class ProductionProfileTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     @Autowired CamundaIdentitySync identitySync;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @Test
     void noAccountOpensWithAPasswordAnyoneCouldKnow() {

@@ -9,38 +9,31 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.customer.demand.DemandService;
 import cn.cm135.planning.week.DueCustomer;
 import cn.cm135.planning.week.RouteDay;
 import cn.cm135.planning.week.VisitDays;
 import cn.cm135.planning.week.WeekArrangementService;
-import cn.cm135.postgres.OwnPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * Steps 12 and 13 on their own embedded PostgreSQL: the due rule's INSERT … SELECT with integer parameters,
  * the day's replace-and-insert and the demand links give the same rows as on H2.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class VisitPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
     static final LocalDate MONDAY = LocalDate.of(2035, 8, 6);
 
     @Autowired JdbcTemplate jdbc;
@@ -48,16 +41,6 @@ class VisitPostgresTests {
     @Autowired VisitDays visitDays;
     @Autowired VisitRecordService visits;
     @Autowired DemandService demands;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @AfterEach
     void resetClock() {

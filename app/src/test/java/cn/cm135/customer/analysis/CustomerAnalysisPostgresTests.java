@@ -3,53 +3,33 @@ package cn.cm135.customer.analysis;
 import static cn.cm135.customer.analysis.CustomerAnalysisFixture.MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import cn.cm135.postgres.OwnPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * The hand-computed {@link CustomerAnalysisFixture} on its own embedded PostgreSQL: the fixture's
  * customers are the whole marketing centre, so the company-wide deciles, terciles and grades are
  * exact too, and the same SQL is proven on PostgreSQL.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class CustomerAnalysisPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-
     @Autowired JdbcTemplate jdbc;
     @Autowired CustomerAnalysisService analysis;
     @Autowired NamedParameterJdbcTemplate namedJdbc;
     @Autowired SalesRollup rollup;
     @Autowired IndicatorProperties indicators;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @Test
     void wholeAnalysisWithGradesOnPostgres() {

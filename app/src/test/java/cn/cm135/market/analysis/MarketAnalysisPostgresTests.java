@@ -4,25 +4,18 @@ import static cn.cm135.market.analysis.MarketAnalysisFixture.MONTH;
 import static cn.cm135.market.analysis.MarketAnalysisFixture.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.customer.ledger.NegotiatedQuantityService;
 import cn.cm135.customer.ledger.SalesLedgerService;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import cn.cm135.postgres.OwnPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * The hand-computed {@link MarketAnalysisFixture} on its own embedded PostgreSQL: the fixture's
@@ -30,30 +23,18 @@ import cn.cm135.postgres.OwnPostgres;
  * warnings (R 0.4 &lt; 0.8 warned; P 1.25 not; Q undefined not) are exact, and the same SQL — the market
  * analysis, the sales ledger and the negotiated quantity — is proven on PostgreSQL.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class MarketAnalysisPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-
     @Autowired JdbcTemplate jdbc;
     @Autowired SalesRollup rollup;
     @Autowired MarketAnalysisService analysis;
     @Autowired SalesLedgerService ledger;
     @Autowired NegotiatedQuantityService negotiated;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @Test
     void wholeCentreWithWarningsLedgerAndNegotiatedQuantityOnPostgres() {

@@ -6,51 +6,33 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.customer.ledger.NegotiatedQuantityService;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import cn.cm135.postgres.OwnPostgres;
+import cn.cm135.postgres.OwnPostgresDatabase;
 
 /**
  * The hand-computed {@link VisitPlanFixture} on its own embedded PostgreSQL: the proposal's INSERT … SELECT
  * (string building, casts, the strategy subquery), the set-based 商定总量 and the plan's writes give the same
  * numbers as on H2.
  */
-@DirtiesContext
+@OwnPostgresDatabase
 @SpringBootTest(properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 class VisitPlanPostgresTests {
 
-    static final EmbeddedPostgres POSTGRES = OwnPostgres.start();
-
     @Autowired JdbcTemplate jdbc;
     @Autowired SalesRollup rollup;
     @Autowired VisitPlanService plans;
     @Autowired NegotiatedQuantityService negotiated;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        OwnPostgres.register(registry, POSTGRES);
-    }
-
-    @AfterAll
-    static void stop(@Autowired ConfigurableApplicationContext context) {
-        OwnPostgres.stopWith(context, POSTGRES);
-    }
 
     @Test
     void wholeVisitPlanOnPostgres() {
