@@ -694,12 +694,12 @@ class TasklistBrowserTests {
      * carries the list as it was typed in: a row added meanwhile would be lost, a 完成 would submit the old value).
      */
     private void letFormJsTakeInput() {
-        ((JavascriptExecutor) browser).executeScript("if (document.activeElement) document.activeElement.blur()");
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // form-js takes a typed value after a debounce timer. Waiting with a timer of the page itself, queued after
+        // that one and longer, outlasts it however slow a loaded machine runs the page (a sleep here did not: a
+        // reason typed under load was still unseen at 完成).
+        ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "if (document.activeElement) document.activeElement.blur();"
+                + "setTimeout(function () { requestAnimationFrame(function () { setTimeout(done, 0); }); }, 600);");
     }
 
     private void addRow(int n) {

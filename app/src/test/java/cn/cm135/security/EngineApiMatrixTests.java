@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -36,9 +38,13 @@ import cn.cm135.organization.InitialPasswords;
  * {@code /camunda/api/engine} with a Tasklist login (what anyone signed in can call from the browser console) —
  * for every endpoint family, on their own and on other people's data. Any 2xx that hands over something the
  * role may not have fails the test; what Tasklist and Cockpit need must keep answering.
- * Teams: mm1 leads cm1 and cm2, mm2 leads cm3; yx is the marketing centre.
+ * Teams: mm1 leads cm1 and cm2, mm2 leads cm3; yx is the marketing centre. Its own context and engine: the webapps
+ * find their engine in Camunda's static platform registry, which another test context emptied when it closed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "spring.datasource.url=jdbc:h2:mem:enginematrix;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=0"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineApiMatrixTests {
@@ -52,6 +58,7 @@ class EngineApiMatrixTests {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired ProcessEngine engine;
 
     String mm1, cm1, cm2, cm3, yx;
     String cm1Instance, cm3Instance, cm1Task, cm2Task, cm3Task;
@@ -204,7 +211,7 @@ class EngineApiMatrixTests {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, header(session(cm2)));
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> forged = rest.exchange(Door.BROWSER.base + "task/" + cm2Task + "/unclaim",
+        ResponseEntity<String> forged = rest.exchange(base(Door.BROWSER) + "task/" + cm2Task + "/unclaim",
                 HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
         assertThat(forged.getStatusCode().value()).as("the cookie without the token: %s", forged.getBody())
                 .isEqualTo(403);
@@ -213,13 +220,18 @@ class EngineApiMatrixTests {
     }
 
     enum Door {
-        SCRIPT("/engine-rest/engine/default/"), BROWSER("/camunda/api/engine/engine/default/");
+        SCRIPT("/engine-rest/engine/"), BROWSER("/camunda/api/engine/engine/");
 
-        final String base;
+        private final String root;
 
-        Door(String base) {
-            this.base = base;
+        Door(String root) {
+            this.root = root;
         }
+    }
+
+    /** The door's engine API of this test's engine. */
+    private String base(Door door) {
+        return door.root + engine.getName() + "/";
     }
 
     /** 403 from cm135's own rule, with the Chinese reason (not Camunda's answer). */
@@ -264,7 +276,7 @@ class EngineApiMatrixTests {
         }
         String body = method == HttpMethod.GET || method == HttpMethod.DELETE ? null
                 : method == HttpMethod.PUT ? "{\"value\":\"csrf\",\"type\":\"String\"}" : "{}";
-        ResponseEntity<String> answer = client.exchange(door.base + parts[1], method, new HttpEntity<>(body, headers),
+        ResponseEntity<String> answer = client.exchange(base(door) + parts[1], method, new HttpEntity<>(body, headers),
                 String.class);
         if (door == Door.BROWSER) {
             // As a browser does: the webapp renews its CSRF token cookie, and a write must echo the current one.
@@ -280,7 +292,7 @@ class EngineApiMatrixTests {
     /** A Tasklist login as the browser makes it: its cookies (the session and the CSRF token to echo). */
     private Map<String, String> session(String user) {
         return sessions.computeIfAbsent(user, u -> {
-            ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+            ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class);
             Map<String, String> cookies = cookies(page, new HashMap<>());
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -289,7 +301,7 @@ class EngineApiMatrixTests {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             form.add("username", u);
             form.add("password", u);
-            ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+            ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/" + engine.getName() + "/login/tasklist",
                     HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
             assertThat(login.getStatusCode().value()).as("%s logs in to Tasklist: %s", u, login.getBody()).isEqualTo(200);
             return cookies(login, cookies);
