@@ -15,18 +15,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * The app as an operator runs it: {@code cn.cm135.Cm135Application} in a JVM of its own, on the test's class path
- * (surefire's manifest-only jar works as {@code -cp}: the JVM honours its Class-Path), its output in a log file
- * under {@code target/}, and killed the hard way ({@link Process#destroyForcibly()}, SIGKILL on Linux): no
- * shutdown hook, no connection closed, no transaction rolled back by the app itself.
+ * ({@code java.class.path}, which surefire's forked booter sets to the whole test class path even when it starts
+ * from its manifest-only jar), its output in a log file under {@code target/resilience/}, and killed the hard way
+ * ({@link Process#destroyForcibly()}, SIGKILL on Linux): no shutdown hook, no connection closed, no transaction
+ * rolled back by the app itself. A child still running when the test JVM exits (a test that failed before its
+ * {@code @AfterAll}) is killed by a shutdown hook, so no orphan JVM holds a port or a database.
  */
 final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
 
     private final String name;
     private final int port;
@@ -65,6 +74,7 @@ final class AppProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            RUNNING.add(process);
             return new AppProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -160,6 +170,7 @@ final class AppProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " survived SIGKILL for 30 s");
             }
+            RUNNING.remove(process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -26,6 +26,12 @@ class H2FileCrashRestartTests extends CrashRestartScenario {
         return "h2";
     }
 
+    /** The analysis takes 8-18 s on H2 on two busy cores. */
+    @Override
+    int lockMillis() {
+        return 45_000;
+    }
+
     @Override
     Map<String, String> databaseProperties() {
         return Map.of("spring.datasource.url", url, "spring.datasource.username", "sa",

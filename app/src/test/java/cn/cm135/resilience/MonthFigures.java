@@ -15,6 +15,17 @@ final class MonthFigures {
 
     /** Count and checksums of a set of rows. */
     record Totals(long rows, BigDecimal quantity, BigDecimal amount) {
+        /** Sums compare by value whatever scale the database or the file gave them (68210 = 68210.00). */
+        Totals {
+            quantity = normal(quantity);
+            amount = normal(amount);
+        }
+
+        private static BigDecimal normal(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        }
+
         @Override
         public String toString() {
             return rows + " rows, " + quantity.toPlainString() + " 条, " + amount.toPlainString() + " 元";

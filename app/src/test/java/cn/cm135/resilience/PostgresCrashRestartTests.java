@@ -20,6 +20,12 @@ class PostgresCrashRestartTests extends CrashRestartScenario {
         return "postgres";
     }
 
+    /** The analysis takes about a second on PostgreSQL. */
+    @Override
+    int lockMillis() {
+        return 15_000;
+    }
+
     @Override
     Map<String, String> databaseProperties() {
         return Map.of("spring.profiles.active", "postgres",

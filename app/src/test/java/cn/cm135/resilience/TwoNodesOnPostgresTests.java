@@ -30,8 +30,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class TwoNodesOnPostgresTests {
 
-    /** Longer than the analysis on PostgreSQL (a few seconds), short enough for the takeover to be waited for. */
-    static final int LOCK_MILLIS = 30_000;
+    /** Longer than the analysis on PostgreSQL (about a second), short enough for the takeover to be waited for. */
+    static final int LOCK_MILLIS = 15_000;
 
     static EmbeddedPostgres postgres;
     static final List<AppProcess> nodes = new ArrayList<>();
@@ -93,11 +93,13 @@ class TwoNodesOnPostgresTests {
                 () -> a.countLog(startedLine) + b.countLog(startedLine) > 0);
         AppProcess killed = a.countLog(startedLine) > 0 ? a : b;
         AppProcess survivor = killed == a ? b : a;
-        AppProcess.sleep(300);
+        long seen = System.nanoTime();
+        AppProcess.sleep(100);
         assertThat(killed.countLog(Await.analysisComputed(analysed))).as("killed half-way").isZero();
         killed.kill();
         long killedAt = System.nanoTime();
-        note("%s ran the analysis and was killed", killed.name());
+        note("%s ran the analysis and was killed %d ms after its start was logged", killed.name(),
+                (killedAt - seen) / 1_000_000);
         assertThat(read.analysisRuns(analysed)).as("its claim is rolled back").isEmpty();
         assertThat(read.customerResults(analysed).rows()).as("and its result rows").isZero();
         assertThat(read.lockedJobsAt("Task_AnalyseCustomers")).as("its job stays locked by the dead node").isEqualTo(1);
