@@ -87,7 +87,7 @@ public class MonthlyAnalyses {
         long started = System.nanoTime();
         Timer.builder("cm135.analysis.duration").description("Month-start analysis of the whole marketing centre, per step")
                 .tag("step", kind).register(meters).record(analysis);
-        log.info("Month-start analysis {} of {}: computed in {} ms (committed with its job)", kind, month,
+        log.info("Month-start analysis {} of {}: computed in {} ms (written when its job commits)", kind, month,
                 (System.nanoTime() - started) / 1_000_000);
         return true;
     }
