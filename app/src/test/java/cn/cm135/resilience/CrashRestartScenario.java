@@ -27,15 +27,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * kill -9 of the app, three times on one database, and what a restart finds (issue 14, item 3). One database goes
- * through three lives of the app, each killed with {@link Process#destroyForcibly()}:
+ * kill -9 of the app ({@link Process#destroyForcibly()}) on one database, and what the restart finds (issue 14,
+ * item 3). One database, three lives of the app:
  * <ol>
- * <li>job executor off: the month is started, cm01 completes 确认客户直接需求 (its next step, the month-start
- * analysis, is an asynchronous job), then an orders import of {@value #ORDERS} orders is killed half-way;</li>
- * <li>job executor on: the analysis job starts and is killed half-way;</li>
- * <li>job executor on: the job, still locked by the dead node, is taken again once the lock expires.</li>
+ * <li>job executor off: the month is started and cm01 completes 确认客户直接需求, whose next step (the month-start
+ * analysis) is an asynchronous job; then an orders import of {@value #ORDERS} orders (5 lines each) is started and
+ * the app killed half-way through it, so the kill falls both during the import and between the completed task
+ * and its next step;</li>
+ * <li>job executor on: the analysis job starts and the app is killed half-way through it;</li>
+ * <li>job executor on: the job, still locked by the dead life, is taken again once its lock expires; the month is
+ * analysed once, every task is there once, and the same file then imports whole.</li>
  * </ol>
- * The figures (row counts and sums of order lines, analysis results and tasks) are compared before and after
+ * The figures (row counts and sums of order lines and analysis results, tasks, jobs) are compared before and after
  * each kill and, at the end, with what an uninterrupted run must give, computed from the source rows.
  * The subclasses give the database: an H2 file and PostgreSQL.
  */
