@@ -163,6 +163,20 @@ final class AppProcess implements AutoCloseable {
                 + log.toAbsolutePath());
     }
 
+    /** Waits for a log line containing {@code text} in any of {@code apps}; returns the first app that logged it. */
+    static AppProcess awaitLogOnAny(List<AppProcess> apps, String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (AppProcess app : apps) {
+                if (app.countLog(text) > 0) {
+                    return app;
+                }
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException("no node logged " + text + " within " + timeout);
+    }
+
     /** kill -9: the JVM ends at once, whatever it was doing. */
     void kill() {
         process.destroyForcibly();

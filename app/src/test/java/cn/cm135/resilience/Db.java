@@ -1,6 +1,5 @@
 package cn.cm135.resilience;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,12 +28,6 @@ final class Db {
     long count(String sql, Object... args) {
         Object value = value(sql, args);
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    /** A sum as an exact decimal (0 when there are no rows), for checksums. */
-    BigDecimal sum(String sql, Object... args) {
-        Object value = value(sql, args);
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).stripTrailingZeros();
     }
 
     Object value(String sql, Object... args) {
