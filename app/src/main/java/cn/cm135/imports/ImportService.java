@@ -55,10 +55,12 @@ class ImportService {
     ImportReport importCsv(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
         long started = System.nanoTime();
         // The operator's trace of a long import: a crash between these two lines leaves nothing of the file behind.
-        log.info("Import of {} from {}: started", kind.pathName(), fileName);
+        // The file name is the uploader's: line breaks in it must not forge log lines.
+        String file = fileName == null ? "" : fileName.replaceAll("[\\r\\n]", "_");
+        log.info("Import of {} from {}: started", kind.pathName(), file);
         ImportReport report = read(kind, fileName, in, encoding);
         String outcome = report.imported() ? "imported" : "rejected";
-        log.info("Import of {} from {}: {} ({} rows read) in {} ms", kind.pathName(), fileName, outcome,
+        log.info("Import of {} from {}: {} ({} rows read) in {} ms", kind.pathName(), file, outcome,
                 report.rowsRead(), (System.nanoTime() - started) / 1_000_000);
         Timer.builder("cm135.import.duration").description("CSV imports, the whole file in one transaction")
                 .tags("kind", kind.pathName(), "outcome", outcome).register(meters)
