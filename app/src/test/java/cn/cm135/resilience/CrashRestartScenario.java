@@ -78,6 +78,9 @@ abstract class CrashRestartScenario {
      */
     abstract int lockMillis();
 
+    /** How long after the analysis' start is logged the app is killed: well before the analysis can end. */
+    abstract int analysisKillDelayMillis();
+
     /** Stops what {@link #openDb()} started, after every child is dead. */
     void closeDatabase() {
     }
@@ -142,7 +145,7 @@ abstract class CrashRestartScenario {
         String started = Await.analysisStarted(analysed);
         app.awaitLog(started, Duration.ofMinutes(3));
         long seen = System.nanoTime();
-        AppProcess.sleep(100);
+        AppProcess.sleep(analysisKillDelayMillis());
         assertThat(app.countLog(Await.analysisComputed(analysed)))
                 .as("the analysis is still running when it is killed").isZero();
         app.kill();
