@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,8 @@ import io.micrometer.core.instrument.Timer;
  */
 @Service
 class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final Map<ImportKind, CsvImporter> importers = new EnumMap<>(ImportKind.class);
     private final JdbcTemplate jdbc;
@@ -50,8 +54,14 @@ class ImportService {
     /** As {@link #read}, timed and counted per kind and outcome ({@code cm135.import.duration}, {@code cm135.import.rows}). */
     ImportReport importCsv(ImportKind kind, String fileName, InputStream in, EncodingChoice encoding) throws IOException {
         long started = System.nanoTime();
+        // The operator's trace of a long import: a crash between these two lines leaves nothing of the file behind.
+        // The file name is the uploader's: line breaks in it must not forge log lines.
+        String file = fileName == null ? "" : fileName.replaceAll("[\\r\\n]", "_");
+        log.info("Import of {} from {}: started", kind.pathName(), file);
         ImportReport report = read(kind, fileName, in, encoding);
         String outcome = report.imported() ? "imported" : "rejected";
+        log.info("Import of {} from {}: {} ({} rows read) in {} ms", kind.pathName(), file, outcome,
+                report.rowsRead(), (System.nanoTime() - started) / 1_000_000);
         Timer.builder("cm135.import.duration").description("CSV imports, the whole file in one transaction")
                 .tags("kind", kind.pathName(), "outcome", outcome).register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
