@@ -52,16 +52,17 @@ class RecordVisitsTaskListener extends StepTaskListener {
 
     @Override
     protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        LocalDate day = LocalDate.parse((String) task.getVariable(VISIT_DATE));
-        show(task, visits.sheet(customerManagerId, day));
+        show(task, visits.sheet(CycleVariables.customerManagerId(task), day(task)));
     }
 
     @Override
     protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
-        LocalDate day = LocalDate.parse((String) task.getVariable(VISIT_DATE));
-        visits.record(customerManagerId, day, read(task), customerManagerId);
+        visits.record(customerManagerId, day(task), read(task), customerManagerId);
+    }
+
+    private static LocalDate day(DelegateTask task) {
+        return LocalDate.parse((String) task.getVariable(VISIT_DATE));
     }
 
     private void show(DelegateTask task, VisitSheet sheet) {

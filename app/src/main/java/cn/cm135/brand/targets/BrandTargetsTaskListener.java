@@ -56,17 +56,13 @@ class BrandTargetsTaskListener extends StepTaskListener {
 
     @Override
     protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        boolean backfill = BACKFILL_TASK.equals(task.getTaskDefinitionKey());
-        YearMonth month = backfill ? CycleVariables.analysedMonth(task) : CycleVariables.period(task);
-        show(task, customerManagerId, month, backfill);
+        show(task, CycleVariables.customerManagerId(task), month(task), backfill(task));
     }
 
     @Override
     protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
-        boolean backfill = BACKFILL_TASK.equals(task.getTaskDefinitionKey());
-        YearMonth month = backfill ? CycleVariables.analysedMonth(task) : CycleVariables.period(task);
+        YearMonth month = month(task);
         List<BrandTarget> submitted = new ArrayList<>();
         for (Map<String, Object> row : FormData.rows(json, FormData.edited(task, BRAND_TARGETS), BRAND_TARGETS, "品牌目标")) {
             submitted.add(new BrandTarget((String) row.get("area"), (String) row.get("spec"),
@@ -75,6 +71,15 @@ class BrandTargetsTaskListener extends StepTaskListener {
         }
         applyChanges(submitted, FormData.edited(task, CHANGES));
         targets.replace(customerManagerId, month, submitted);
+    }
+
+    private static boolean backfill(DelegateTask task) {
+        return BACKFILL_TASK.equals(task.getTaskDefinitionKey());
+    }
+
+    /** Step 7 sets this month's targets; step 3 backfills the month being analysed. */
+    private static YearMonth month(DelegateTask task) {
+        return backfill(task) ? CycleVariables.analysedMonth(task) : CycleVariables.period(task);
     }
 
     private void show(DelegateTask task, String customerManagerId, YearMonth month, boolean backfill) {

@@ -42,10 +42,8 @@ class ConfirmBrandAnalysisTaskListener extends StepTaskListener {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.analysedMonth(task);
         List<BrandMonthResult> rows = brands.rows(month, customerManagerId);
-        task.setName("月度品牌状态分析（" + month + "）");
-        task.setVariableLocal("analysedMonth", month.toString());
-        task.setVariableLocal("warnedCount", rows.stream().filter(BrandMonthResult::warning).count());
-        task.setVariableLocal("brandRows", AnalysisTables.json(json, table(rows)));
+        AnalysisTables.show(task, json, "月度品牌状态分析", month, rows.stream().filter(BrandMonthResult::warning).count(),
+                "brandRows", table(rows));
     }
 
     @Override

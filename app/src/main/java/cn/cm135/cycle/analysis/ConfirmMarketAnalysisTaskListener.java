@@ -37,10 +37,8 @@ class ConfirmMarketAnalysisTaskListener extends StepTaskListener {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.analysedMonth(task);
         List<MarketMonthResult> rows = market.rows(month, customerManagerId);
-        task.setName("市场分析（" + month + "）");
-        task.setVariableLocal("analysedMonth", month.toString());
-        task.setVariableLocal("warnedCount", rows.stream().filter(MarketMonthResult::warning).count());
-        task.setVariableLocal("marketRows", AnalysisTables.json(json, table(rows)));
+        AnalysisTables.show(task, json, "市场分析", month, rows.stream().filter(MarketMonthResult::warning).count(),
+                "marketRows", table(rows));
     }
 
     @Override

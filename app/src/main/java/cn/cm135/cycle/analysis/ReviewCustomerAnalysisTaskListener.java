@@ -66,9 +66,7 @@ class ReviewCustomerAnalysisTaskListener extends StepTaskListener {
 
     @Override
     protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.analysedMonth(task);
-        customers.lock(month, customerManagerId);
+        customers.lock(CycleVariables.analysedMonth(task), CycleVariables.customerManagerId(task));
     }
 
     private List<Map<String, Object>> table(List<CustomerMonthResult> warned) {

@@ -41,8 +41,6 @@ class SetTargetsTaskListener extends StepTaskListener {
 
     @Override
     protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.period(task);
-        targets.submit(customerManagerId, month, FormValues.targetValues(task));
+        targets.submit(CycleVariables.customerManagerId(task), CycleVariables.period(task), FormValues.targetValues(task));
     }
 }

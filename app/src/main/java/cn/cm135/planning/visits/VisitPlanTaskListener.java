@@ -63,9 +63,7 @@ class VisitPlanTaskListener extends StepTaskListener {
 
     @Override
     protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        complete(task, customerManagerId, month);
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
     }
 
     private void show(DelegateTask task, VisitPlanView plan) {

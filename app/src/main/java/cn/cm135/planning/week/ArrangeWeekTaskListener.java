@@ -44,18 +44,16 @@ class ArrangeWeekTaskListener extends StepTaskListener {
 
     @Override
     protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth period = CycleVariables.period(task);
-        LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
-        show(task, weeks.proposal(customerManagerId, period, weekStart));
+        show(task, weeks.proposal(CycleVariables.customerManagerId(task), CycleVariables.period(task), weekStart(task)));
     }
 
     @Override
     protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth period = CycleVariables.period(task);
-        LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
-        complete(task, customerManagerId, period, weekStart);
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task), weekStart(task));
+    }
+
+    private static LocalDate weekStart(DelegateTask task) {
+        return LocalDate.parse((String) task.getVariable(WEEK_START));
     }
 
     private void show(DelegateTask task, WeekProposal week) {

@@ -60,10 +60,7 @@ class SetWorkPlanTaskListener extends StepTaskListener {
     protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.period(task);
-        Object[] edited = new Object[EDITABLE.length];
-        for (int i = 0; i < EDITABLE.length; i++) {
-            edited[i] = FormData.edited(task, EDITABLE[i]);
-        }
+        Object[] edited = FormData.editedValues(task, EDITABLE);
         plans.submit(customerManagerId, month, new WorkPlanValues(
                 FormData.integer(edited[0], EDITABLE[0], WorkPlanService.visitsLabel(bands, WorkPlanBands.TOP)),
                 FormData.integer(edited[1], EDITABLE[1], WorkPlanService.visitsLabel(bands, WorkPlanBands.MIDDLE)),

@@ -50,10 +50,7 @@ class SummarizeMonthTaskListener extends StepTaskListener {
     protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
-        Object[] v = new Object[EDITABLE.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = FormData.edited(task, EDITABLE[i]);
-        }
+        Object[] v = FormData.editedValues(task, EDITABLE);
         summaries.summarize(customerManagerId, month, new MonthReview(string(v[0]), string(v[1]), string(v[2]),
                 string(v[3]), string(v[4])), customerManagerId);
     }

@@ -67,10 +67,7 @@ class SummarizeWeekTaskListener extends StepTaskListener {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
         LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
-        Object[] v = new Object[EDITABLE.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = FormData.edited(task, EDITABLE[i]);
-        }
+        Object[] v = FormData.editedValues(task, EDITABLE);
         summaries.summarize(customerManagerId, month, weekStart,
                 new WeekJudgement(string(v[0]), string(v[1]), string(v[2])), customerManagerId);
     }

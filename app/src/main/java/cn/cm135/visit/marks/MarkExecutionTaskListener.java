@@ -63,16 +63,12 @@ class MarkExecutionTaskListener extends StepTaskListener {
 
     @Override
     protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        show(task, customerManagerId, month);
+        show(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
     }
 
     @Override
     protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        complete(task, customerManagerId, month);
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
     }
 
     private void show(DelegateTask task, String customerManagerId, YearMonth month) {
