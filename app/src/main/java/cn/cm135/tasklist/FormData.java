@@ -69,6 +69,15 @@ public final class FormData {
         return value;
     }
 
+    /** The submitted values of a form's {@link #editable} fields, in the order of {@code variables}. */
+    public static Object[] editedValues(DelegateTask task, String... variables) {
+        Object[] values = new Object[variables.length];
+        for (int i = 0; i < variables.length; i++) {
+            values[i] = edited(task, variables[i]);
+        }
+        return values;
+    }
+
     /** An option of a form-js select, checklist or taglist. */
     public static Map<String, String> option(String value, String label) {
         return Map.of("value", value, "label", label);

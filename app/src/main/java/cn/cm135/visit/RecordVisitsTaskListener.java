@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +19,7 @@ import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.strategy.OpenStrategy;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "日拜访记录" (Task_RecordVisits, step 13), worked in the embedded form {@code forms/record-visits.html}
@@ -30,7 +30,7 @@ import cn.cm135.tasklist.FormData;
  * keeps the task open. Blank count rows are skipped.
  */
 @Component("recordVisitsTaskListener")
-class RecordVisitsTaskListener implements TaskListener {
+class RecordVisitsTaskListener extends StepTaskListener {
 
     static final String VISIT_DATE = "visitDate";
     static final String VISITS = "visits";
@@ -51,14 +51,18 @@ class RecordVisitsTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
+        show(task, visits.sheet(CycleVariables.customerManagerId(task), day(task)));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
-        LocalDate day = LocalDate.parse((String) task.getVariable(VISIT_DATE));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            show(task, visits.sheet(customerManagerId, day));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            visits.record(customerManagerId, day, read(task), customerManagerId);
-        }
+        visits.record(customerManagerId, day(task), read(task), customerManagerId);
+    }
+
+    private static LocalDate day(DelegateTask task) {
+        return LocalDate.parse((String) task.getVariable(VISIT_DATE));
     }
 
     private void show(DelegateTask task, VisitSheet sheet) {

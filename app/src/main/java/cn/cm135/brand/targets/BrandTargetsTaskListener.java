@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +18,7 @@ import cn.cm135.customer.CustomerDirectory.CustomerRef;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User tasks "品牌分析目标设置" (Task_SetBrandTargets, step 7, this month) and "补做上月品牌分析目标"
@@ -31,7 +31,7 @@ import cn.cm135.tasklist.FormData;
  * customers.
  */
 @Component
-class BrandTargetsTaskListener implements TaskListener {
+class BrandTargetsTaskListener extends StepTaskListener {
 
     static final String BRAND_TARGETS = "brandTargets";
     static final String CHANGES = "targetChanges";
@@ -55,22 +55,31 @@ class BrandTargetsTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
+        show(task, CycleVariables.customerManagerId(task), month(task), backfill(task));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
-        boolean backfill = BACKFILL_TASK.equals(task.getTaskDefinitionKey());
-        YearMonth month = backfill ? CycleVariables.analysedMonth(task) : CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            show(task, customerManagerId, month, backfill);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            List<BrandTarget> submitted = new ArrayList<>();
-            for (Map<String, Object> row : FormData.rows(json, FormData.edited(task, BRAND_TARGETS), BRAND_TARGETS, "品牌目标")) {
-                submitted.add(new BrandTarget((String) row.get("area"), (String) row.get("spec"),
-                        FormData.integer(row.get("targetVolume"), "targetVolume", "品牌目标（条）"),
-                        customerIds(row.get("targetCustomers"), "目标客户")));
-            }
-            applyChanges(submitted, FormData.edited(task, CHANGES));
-            targets.replace(customerManagerId, month, submitted);
+        YearMonth month = month(task);
+        List<BrandTarget> submitted = new ArrayList<>();
+        for (Map<String, Object> row : FormData.rows(json, FormData.edited(task, BRAND_TARGETS), BRAND_TARGETS, "品牌目标")) {
+            submitted.add(new BrandTarget((String) row.get("area"), (String) row.get("spec"),
+                    FormData.integer(row.get("targetVolume"), "targetVolume", "品牌目标（条）"),
+                    customerIds(row.get("targetCustomers"), "目标客户")));
         }
+        applyChanges(submitted, FormData.edited(task, CHANGES));
+        targets.replace(customerManagerId, month, submitted);
+    }
+
+    private static boolean backfill(DelegateTask task) {
+        return BACKFILL_TASK.equals(task.getTaskDefinitionKey());
+    }
+
+    /** Step 7 sets this month's targets; step 3 backfills the month being analysed. */
+    private static YearMonth month(DelegateTask task) {
+        return backfill(task) ? CycleVariables.analysedMonth(task) : CycleVariables.period(task);
     }
 
     private void show(DelegateTask task, String customerManagerId, YearMonth month, boolean backfill) {

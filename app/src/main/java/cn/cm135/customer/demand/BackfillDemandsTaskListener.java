@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.customer.CustomerDirectory;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "补录上月客户直接需求" (Task_BackfillDemands, step 2, first month only). On create it lists
@@ -22,7 +22,7 @@ import cn.cm135.tasklist.FormData;
  * the rows of the dynamic list {@code newDemands} (all or none).
  */
 @Component
-class BackfillDemandsTaskListener implements TaskListener {
+class BackfillDemandsTaskListener extends StepTaskListener {
 
     static final String NEW_DEMANDS = "newDemands";
 
@@ -37,27 +37,30 @@ class BackfillDemandsTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth collected = CycleVariables.analysedMonth(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setName("补录上月客户直接需求（" + collected + "）");
-            List<CustomerDemand> recorded = demands.needs(customerManagerId, collected);
-            task.setVariableLocal("collectedMonth", collected.toString());
-            task.setVariableLocal("recordedCount", (long) recorded.size());
-            task.setVariableLocal("recordedNeeds", FormData.json(json, DemandTables.needs(recorded)));
-            task.setVariableLocal("customerOptions", FormData.json(json, customers.activeCustomers(customerManagerId)
-                    .stream().map(c -> FormData.option(Long.toString(c.id()), c.label())).toList()));
-            FormData.editable(task, NEW_DEMANDS, FormData.json(json, List.of()));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            List<NewDemand> batch = new ArrayList<>();
-            for (Map<String, Object> row : FormData.rows(json, FormData.edited(task, NEW_DEMANDS), NEW_DEMANDS, "补录的需求")) {
-                batch.add(new NewDemand(FormData.id(row.get("customerId"), "customerId", "客户"),
-                        (String) row.get("needType"), row.get("content") == null ? null : row.get("content").toString(),
-                        Boolean.TRUE.equals(row.get("urgent"))));
-            }
-            demands.record(customerManagerId, collected, batch);
+        task.setName("补录上月客户直接需求（" + collected + "）");
+        List<CustomerDemand> recorded = demands.needs(customerManagerId, collected);
+        task.setVariableLocal("collectedMonth", collected.toString());
+        task.setVariableLocal("recordedCount", (long) recorded.size());
+        task.setVariableLocal("recordedNeeds", FormData.json(json, DemandTables.needs(recorded)));
+        task.setVariableLocal("customerOptions", FormData.json(json, customers.activeCustomers(customerManagerId)
+                .stream().map(c -> FormData.option(Long.toString(c.id()), c.label())).toList()));
+        FormData.editable(task, NEW_DEMANDS, FormData.json(json, List.of()));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        YearMonth collected = CycleVariables.analysedMonth(task);
+        List<NewDemand> batch = new ArrayList<>();
+        for (Map<String, Object> row : FormData.rows(json, FormData.edited(task, NEW_DEMANDS), NEW_DEMANDS, "补录的需求")) {
+            batch.add(new NewDemand(FormData.id(row.get("customerId"), "customerId", "客户"),
+                    (String) row.get("needType"), row.get("content") == null ? null : row.get("content").toString(),
+                    Boolean.TRUE.equals(row.get("urgent"))));
         }
+        demands.record(customerManagerId, collected, batch);
     }
 
     /** The table rows the demand forms show. */

@@ -2,6 +2,7 @@ package cn.cm135.cycle.analysis;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Shared by the analysis task listeners: Json tables for form-js {@code table} components (numbers as
- * text, so 12.50% stays 12.50%), and the required conclusions of a confirmation form.
+ * text, so 12.50% stays 12.50%), what the brand and market confirmation forms show, and the required
+ * conclusions of a confirmation form.
  */
 final class AnalysisTables {
 
@@ -43,6 +45,15 @@ final class AnalysisTables {
 
     static String warning(boolean warning) {
         return warning ? "预警" : "";
+    }
+
+    /** A confirmation form's heading: the task's name with the month, how many rows are warned, the table. */
+    static void show(DelegateTask task, ObjectMapper json, String title, YearMonth month, long warned,
+            String tableVariable, List<Map<String, Object>> table) {
+        task.setName(title + "（" + month + "）");
+        task.setVariableLocal("analysedMonth", month.toString());
+        task.setVariableLocal("warnedCount", warned);
+        task.setVariableLocal(tableVariable, json(json, table));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +15,7 @@ import cn.cm135.brand.analysis.BrandAnalysisService;
 import cn.cm135.brand.analysis.BrandMonthResult;
 import cn.cm135.customer.analysis.CustomerMonthResult;
 import cn.cm135.cycle.CycleVariables;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "月度品牌状态分析" (Task_ConfirmBrandAnalysis). On create it shows the brand rows of the
@@ -23,7 +23,7 @@ import cn.cm135.cycle.CycleVariables;
  * {@code brandConclusions} and locks the analysis (确定后不能修改).
  */
 @Component
-class ConfirmBrandAnalysisTaskListener implements TaskListener {
+class ConfirmBrandAnalysisTaskListener extends StepTaskListener {
 
     static final String CONCLUSIONS = "brandConclusions";
 
@@ -38,20 +38,21 @@ class ConfirmBrandAnalysisTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.analysedMonth(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<BrandMonthResult> rows = brands.rows(month, customerManagerId);
-            task.setName("月度品牌状态分析（" + month + "）");
-            task.setVariableLocal("analysedMonth", month.toString());
-            task.setVariableLocal("warnedCount", rows.stream().filter(BrandMonthResult::warning).count());
-            task.setVariableLocal("brandRows", AnalysisTables.json(json, table(rows)));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "品牌分析结论");
-            brands.conclude(month, customerManagerId, conclusions);
-            brands.lock(month, customerManagerId);
-        }
+        List<BrandMonthResult> rows = brands.rows(month, customerManagerId);
+        AnalysisTables.show(task, json, "月度品牌状态分析", month, rows.stream().filter(BrandMonthResult::warning).count(),
+                "brandRows", table(rows));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        var month = CycleVariables.analysedMonth(task);
+        String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "品牌分析结论");
+        brands.conclude(month, customerManagerId, conclusions);
+        brands.lock(month, customerManagerId);
     }
 
     private List<Map<String, Object>> table(List<BrandMonthResult> rows) {

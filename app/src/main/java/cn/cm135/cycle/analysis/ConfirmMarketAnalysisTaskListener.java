@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.market.analysis.MarketAnalysisService;
 import cn.cm135.market.analysis.MarketMonthResult;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "市场分析" (Task_ConfirmMarketAnalysis). On create it shows the customer manager's areas as a
@@ -20,7 +20,7 @@ import cn.cm135.market.analysis.MarketMonthResult;
  * each of their areas and locks them (确定后不能修改).
  */
 @Component
-class ConfirmMarketAnalysisTaskListener implements TaskListener {
+class ConfirmMarketAnalysisTaskListener extends StepTaskListener {
 
     static final String CONCLUSIONS = "marketConclusions";
 
@@ -33,21 +33,23 @@ class ConfirmMarketAnalysisTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.analysedMonth(task);
         List<MarketMonthResult> rows = market.rows(month, customerManagerId);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setName("市场分析（" + month + "）");
-            task.setVariableLocal("analysedMonth", month.toString());
-            task.setVariableLocal("warnedCount", rows.stream().filter(MarketMonthResult::warning).count());
-            task.setVariableLocal("marketRows", AnalysisTables.json(json, table(rows)));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "市场分析结论");
-            for (MarketMonthResult row : rows) {
-                market.conclude(month, row.areaCode(), conclusions);
-                market.lock(month, row.areaCode());
-            }
+        AnalysisTables.show(task, json, "市场分析", month, rows.stream().filter(MarketMonthResult::warning).count(),
+                "marketRows", table(rows));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        var month = CycleVariables.analysedMonth(task);
+        List<MarketMonthResult> rows = market.rows(month, customerManagerId);
+        String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "市场分析结论");
+        for (MarketMonthResult row : rows) {
+            market.conclude(month, row.areaCode(), conclusions);
+            market.lock(month, row.areaCode());
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import cn.cm135.customer.analysis.CustomerAnalysisService;
 import cn.cm135.customer.analysis.CustomerMonthResult;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.review.ImprovementMeasures;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "客户经营状态分析" (Task_ReviewCustomerAnalysis). On create it shows the customer manager's
@@ -26,7 +26,7 @@ import cn.cm135.review.ImprovementMeasures;
  * ({@code lastMonthImprovements}, from the finished 月度工作总结 of the analysed month).
  */
 @Component
-class ReviewCustomerAnalysisTaskListener implements TaskListener {
+class ReviewCustomerAnalysisTaskListener extends StepTaskListener {
 
     static final String NO_SUMMARY = "上月工作总结尚未完成";
 
@@ -47,25 +47,26 @@ class ReviewCustomerAnalysisTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.analysedMonth(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<CustomerMonthResult> rows = customers.forCustomerManager(month, customerManagerId);
-            Map<String, Object> shown = new HashMap<>();
-            LEVEL_VARIABLES.values().forEach(variable -> shown.put(variable, 0L));
-            rows.forEach(row -> shown.merge(LEVEL_VARIABLES.get(row.capabilityLevel()), 1L, (a, b) -> (Long) a + 1));
-            List<CustomerMonthResult> warned = rows.stream().filter(CustomerMonthResult::warning).toList();
-            shown.put("analysedMonth", month.toString());
-            shown.put("customerCount", (long) rows.size());
-            shown.put("warnedCount", (long) warned.size());
-            shown.put("lastMonthImprovements", improvements.of(customerManagerId, month).orElse(NO_SUMMARY));
-            task.setName("客户经营状态分析（" + month + "）");
-            task.setVariablesLocal(shown);
-            task.setVariableLocal("warnedCustomers", AnalysisTables.json(json, table(warned)));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            customers.lock(month, customerManagerId);
-        }
+        List<CustomerMonthResult> rows = customers.forCustomerManager(month, customerManagerId);
+        Map<String, Object> shown = new HashMap<>();
+        LEVEL_VARIABLES.values().forEach(variable -> shown.put(variable, 0L));
+        rows.forEach(row -> shown.merge(LEVEL_VARIABLES.get(row.capabilityLevel()), 1L, (a, b) -> (Long) a + 1));
+        List<CustomerMonthResult> warned = rows.stream().filter(CustomerMonthResult::warning).toList();
+        shown.put("analysedMonth", month.toString());
+        shown.put("customerCount", (long) rows.size());
+        shown.put("warnedCount", (long) warned.size());
+        shown.put("lastMonthImprovements", improvements.of(customerManagerId, month).orElse(NO_SUMMARY));
+        task.setName("客户经营状态分析（" + month + "）");
+        task.setVariablesLocal(shown);
+        task.setVariableLocal("warnedCustomers", AnalysisTables.json(json, table(warned)));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        customers.lock(CycleVariables.analysedMonth(task), CycleVariables.customerManagerId(task));
     }
 
     private List<Map<String, Object>> table(List<CustomerMonthResult> warned) {

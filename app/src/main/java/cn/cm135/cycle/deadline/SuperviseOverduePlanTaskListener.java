@@ -3,13 +3,13 @@ package cn.cm135.cycle.deadline;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "督办逾期计划" (Task_SuperviseOverduePlan). On create it names the customer manager and lists
@@ -17,7 +17,7 @@ import cn.cm135.tasklist.FormData;
  * and kept as a comment of the cycle instance, next to the reminder.
  */
 @Component
-class SuperviseOverduePlanTaskListener implements TaskListener {
+class SuperviseOverduePlanTaskListener extends StepTaskListener {
 
     static final String NOTE = "supervisionNote";
 
@@ -28,22 +28,24 @@ class SuperviseOverduePlanTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var tasks = task.getProcessEngineServices().getTaskService();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
-            task.setName("督办逾期计划：" + name + "（" + CycleVariables.period(task) + "）");
-            task.setVariableLocal("customerManagerName", name);
-            task.setVariableLocal("openSteps", OpenPlanTasks.of(tasks, task.getProcessInstanceId(), customerManagerId)
-                    .stream().map(t -> "· " + t.getName()).collect(Collectors.joining("\n")));
-            FormData.editable(task, NOTE, null);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object note = FormData.edited(task, NOTE);
-            if (note == null || note.toString().isBlank()) {
-                throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
-            }
-            tasks.createComment(null, task.getProcessInstanceId(), "督办意见（" + task.getAssignee() + "）：" + note.toString().strip());
+        String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
+        task.setName("督办逾期计划：" + name + "（" + CycleVariables.period(task) + "）");
+        task.setVariableLocal("customerManagerName", name);
+        task.setVariableLocal("openSteps", OpenPlanTasks.of(tasks, task.getProcessInstanceId(), customerManagerId)
+                .stream().map(t -> "· " + t.getName()).collect(Collectors.joining("\n")));
+        FormData.editable(task, NOTE, null);
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        var tasks = task.getProcessEngineServices().getTaskService();
+        Object note = FormData.edited(task, NOTE);
+        if (note == null || note.toString().isBlank()) {
+            throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
         }
+        tasks.createComment(null, task.getProcessInstanceId(), "督办意见（" + task.getAssignee() + "）：" + note.toString().strip());
     }
 }

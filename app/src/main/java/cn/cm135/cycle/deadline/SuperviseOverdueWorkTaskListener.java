@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +13,7 @@ import cn.cm135.cycle.weeks.CycleWeeks;
 import cn.cm135.organization.Organization;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User tasks "督办逾期日拜访记录" (Task_SuperviseOverdueVisits) and "督办逾期周工作小结"
@@ -23,7 +23,7 @@ import cn.cm135.tasklist.FormData;
  * task itself, where the customer manager reads it.
  */
 @Component
-class SuperviseOverdueWorkTaskListener implements TaskListener {
+class SuperviseOverdueWorkTaskListener extends StepTaskListener {
 
     static final String NOTE = SuperviseOverduePlanTaskListener.NOTE;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M 月 d 日 HH:mm");
@@ -39,29 +39,32 @@ class SuperviseOverdueWorkTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         TaskService tasks = task.getProcessEngineServices().getTaskService();
         Task overdue = overdueTask(task, tasks);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String customerManagerId = CycleVariables.customerManagerId(task);
-            String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
-            boolean visits = "Task_SuperviseOverdueVisits".equals(task.getTaskDefinitionKey());
-            String what = visits ? "日拜访记录（" + task.getVariable("visitDate") + "）"
-                    : "周工作小结（" + task.getVariable("weekStart") + " 周）";
-            task.setName("督办逾期" + what.replace("（", "：" + name + "（"));
-            task.setVariableLocal("customerManagerName", name);
-            task.setVariableLocal("overdueWork", what + (overdue == null ? "" : "，截止 "
-                    + DUE.format(overdue.getDueDate().toInstant().atZone(clock.getZone()))));
-            task.setVariableLocal("escalationDays", weeks.escalationWorkingDays());
-            FormData.editable(task, NOTE, null);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object note = FormData.edited(task, NOTE);
-            if (note == null || note.toString().isBlank()) {
-                throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
-            }
-            String comment = "督办意见（" + task.getAssignee() + "）：" + note.toString().strip();
-            tasks.createComment(overdue == null ? null : overdue.getId(), task.getProcessInstanceId(), comment);
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
+        boolean visits = "Task_SuperviseOverdueVisits".equals(task.getTaskDefinitionKey());
+        String what = visits ? "日拜访记录（" + task.getVariable("visitDate") + "）"
+                : "周工作小结（" + task.getVariable("weekStart") + " 周）";
+        task.setName("督办逾期" + what.replace("（", "：" + name + "（"));
+        task.setVariableLocal("customerManagerName", name);
+        task.setVariableLocal("overdueWork", what + (overdue == null ? "" : "，截止 "
+                + DUE.format(overdue.getDueDate().toInstant().atZone(clock.getZone()))));
+        task.setVariableLocal("escalationDays", weeks.escalationWorkingDays());
+        FormData.editable(task, NOTE, null);
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        TaskService tasks = task.getProcessEngineServices().getTaskService();
+        Task overdue = overdueTask(task, tasks);
+        Object note = FormData.edited(task, NOTE);
+        if (note == null || note.toString().isBlank()) {
+            throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
         }
+        String comment = "督办意见（" + task.getAssignee() + "）：" + note.toString().strip();
+        tasks.createComment(overdue == null ? null : overdue.getId(), task.getProcessInstanceId(), comment);
     }
 
     /** The overdue step of the same day (visitDate) or week (weekStart) as this task, if it is still open. */

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleVariables;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "调整服务策略" (Task_AdjustStrategies). A customer manager with 300 retailers has 300 or more
@@ -29,7 +29,7 @@ import cn.cm135.cycle.CycleVariables;
  * the plan is submitted (计划提交); any refusal leaves everything as it was. The lists are removed again.
  */
 @Component
-class AdjustStrategiesTaskListener implements TaskListener {
+class AdjustStrategiesTaskListener extends StepTaskListener {
 
     static final String DROPPED = "droppedStrategies";
     static final String MANUAL = "manualStrategies";
@@ -43,29 +43,32 @@ class AdjustStrategiesTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            StrategyPlan plan = strategies.plan(customerManagerId, month);
-            List<Strategy> list = strategies.strategies(customerManagerId, month);
-            task.setName("调整服务策略（" + month + "）");
-            Map<String, Object> shown = new HashMap<>(StrategyViews.counts(list));
-            shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
-            shown.put("strategiesRejectionReason",
-                    plan.getStatus() == StrategyPlanStatus.REJECTED ? plan.getRejectionReason() : null);
-            shown.put("strategyRows", SpinValues.jsonValue(write(list.stream().map(StrategyViews::row).toList())).create());
-            shown.put("strategyOptions", SpinValues.jsonValue(write(list.stream().map(StrategyViews::option).toList())).create());
-            task.setVariablesLocal(shown);
-            task.getExecution().setVariable(DROPPED, SpinValues.jsonValue(write(list.stream()
-                    .filter(s -> s.status() == Strategy.Status.DROPPED).map(StrategyViews::dropped).toList())));
-            task.getExecution().setVariable(MANUAL, SpinValues.jsonValue("[]"));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            applyDrops(customerManagerId, month, FormJson.array(task, DROPPED, json));
-            addManual(customerManagerId, month, FormJson.array(task, MANUAL, json));
-            strategies.submit(customerManagerId, month);
-            task.getExecution().removeVariables(List.of(DROPPED, MANUAL));
-        }
+        StrategyPlan plan = strategies.plan(customerManagerId, month);
+        List<Strategy> list = strategies.strategies(customerManagerId, month);
+        task.setName("调整服务策略（" + month + "）");
+        Map<String, Object> shown = new HashMap<>(StrategyViews.counts(list));
+        shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
+        shown.put("strategiesRejectionReason",
+                plan.getStatus() == StrategyPlanStatus.REJECTED ? plan.getRejectionReason() : null);
+        shown.put("strategyRows", SpinValues.jsonValue(write(list.stream().map(StrategyViews::row).toList())).create());
+        shown.put("strategyOptions", SpinValues.jsonValue(write(list.stream().map(StrategyViews::option).toList())).create());
+        task.setVariablesLocal(shown);
+        task.getExecution().setVariable(DROPPED, SpinValues.jsonValue(write(list.stream()
+                .filter(s -> s.status() == Strategy.Status.DROPPED).map(StrategyViews::dropped).toList())));
+        task.getExecution().setVariable(MANUAL, SpinValues.jsonValue("[]"));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        YearMonth month = CycleVariables.period(task);
+        applyDrops(customerManagerId, month, FormJson.array(task, DROPPED, json));
+        addManual(customerManagerId, month, FormJson.array(task, MANUAL, json));
+        strategies.submit(customerManagerId, month);
+        task.getExecution().removeVariables(List.of(DROPPED, MANUAL));
     }
 
     /** The strategies listed are dropped (or get the new reason); dropped ones no longer listed are restored. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "客户拜访计划" (Task_PlanVisits, step 11). On create it proposes the month's frequencies (a
@@ -30,7 +30,7 @@ import cn.cm135.tasklist.FormData;
  * plan, which then refuses every change; a plan over capacity is refused and the task stays open.
  */
 @Component
-class VisitPlanTaskListener implements TaskListener {
+class VisitPlanTaskListener extends StepTaskListener {
 
     static final String VISIT_PLAN = "visitPlan";
     static final String OVERRIDES = "negotiatedOverrides";
@@ -52,17 +52,18 @@ class VisitPlanTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            if (!plans.isConfirmed(customerManagerId, month)) {
-                plans.propose(customerManagerId, month);
-            }
-            show(task, plans.plan(customerManagerId, month));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, customerManagerId, month);
+        if (!plans.isConfirmed(customerManagerId, month)) {
+            plans.propose(customerManagerId, month);
         }
+        show(task, plans.plan(customerManagerId, month));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
     }
 
     private void show(DelegateTask task, VisitPlanView plan) {

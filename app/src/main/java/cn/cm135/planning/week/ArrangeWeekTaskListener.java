@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.strategy.OpenStrategy;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "周工作安排" (Task_ArrangeWeek, step 12). On create it shows the week: the two focus texts and the
@@ -27,7 +27,7 @@ import cn.cm135.tasklist.FormData;
  * refusal keeps the task open.
  */
 @Component("arrangeWeekTaskListener")
-class ArrangeWeekTaskListener implements TaskListener {
+class ArrangeWeekTaskListener extends StepTaskListener {
 
     static final String WEEK_START = "weekStart";
     static final String MARKET_FOCUS = "marketFocus";
@@ -43,15 +43,17 @@ class ArrangeWeekTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth period = CycleVariables.period(task);
-        LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            show(task, weeks.proposal(customerManagerId, period, weekStart));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, customerManagerId, period, weekStart);
-        }
+    protected void onCreate(DelegateTask task) {
+        show(task, weeks.proposal(CycleVariables.customerManagerId(task), CycleVariables.period(task), weekStart(task)));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task), weekStart(task));
+    }
+
+    private static LocalDate weekStart(DelegateTask task) {
+        return LocalDate.parse((String) task.getVariable(WEEK_START));
     }
 
     private void show(DelegateTask task, WeekProposal week) {

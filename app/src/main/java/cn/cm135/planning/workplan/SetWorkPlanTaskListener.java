@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "月度工作计划" (Task_SetWorkPlan, step 10). On create it drafts the plan from the analysis (or
@@ -17,7 +17,7 @@ import cn.cm135.tasklist.FormData;
  * values for approval.
  */
 @Component
-class SetWorkPlanTaskListener implements TaskListener {
+class SetWorkPlanTaskListener extends StepTaskListener {
 
     static final String[] EDITABLE = {"visitsTop", "visitsMiddle", "visitsBase", "customerWork", "brandWork",
             "marketWork", "improvementMeasures"};
@@ -31,41 +31,41 @@ class SetWorkPlanTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         var month = CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            MonthlyWorkPlan plan = plans.prepare(customerManagerId, month);
-            task.setName("月度工作计划（" + month + "）");
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("planMonth", month.toString());
-            shown.put("customersTop", (long) plan.getCustomersTop());
-            shown.put("customersMiddle", (long) plan.getCustomersMiddle());
-            shown.put("customersBase", (long) plan.getCustomersBase());
-            shown.putAll(bandLabels(bands));
-            shown.put("frequencyTop", (long) bands.frequency(WorkPlanBands.TOP));
-            shown.put("frequencyMiddle", (long) bands.frequency(WorkPlanBands.MIDDLE));
-            shown.put("frequencyBase", (long) bands.frequency(WorkPlanBands.BASE));
-            shown.put("rejected", plan.approval().status() == ApprovalStatus.REJECTED);
-            shown.put("workPlanRejectionReason", plan.approval().rejectionReason());
-            task.setVariablesLocal(shown);
-            WorkPlanValues v = plan.values();
-            Object[] values = {(long) v.visitsTop(), (long) v.visitsMiddle(), (long) v.visitsBase(), v.customerWork(),
-                    v.brandWork(), v.marketWork(), v.improvementMeasures()};
-            for (int i = 0; i < EDITABLE.length; i++) {
-                FormData.editable(task, EDITABLE[i], values[i]);
-            }
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object[] edited = new Object[EDITABLE.length];
-            for (int i = 0; i < EDITABLE.length; i++) {
-                edited[i] = FormData.edited(task, EDITABLE[i]);
-            }
-            plans.submit(customerManagerId, month, new WorkPlanValues(
-                    FormData.integer(edited[0], EDITABLE[0], WorkPlanService.visitsLabel(bands, WorkPlanBands.TOP)),
-                    FormData.integer(edited[1], EDITABLE[1], WorkPlanService.visitsLabel(bands, WorkPlanBands.MIDDLE)),
-                    FormData.integer(edited[2], EDITABLE[2], WorkPlanService.visitsLabel(bands, WorkPlanBands.BASE)),
-                    text(edited[3]), text(edited[4]), text(edited[5]), text(edited[6])));
+        MonthlyWorkPlan plan = plans.prepare(customerManagerId, month);
+        task.setName("月度工作计划（" + month + "）");
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("planMonth", month.toString());
+        shown.put("customersTop", (long) plan.getCustomersTop());
+        shown.put("customersMiddle", (long) plan.getCustomersMiddle());
+        shown.put("customersBase", (long) plan.getCustomersBase());
+        shown.putAll(bandLabels(bands));
+        shown.put("frequencyTop", (long) bands.frequency(WorkPlanBands.TOP));
+        shown.put("frequencyMiddle", (long) bands.frequency(WorkPlanBands.MIDDLE));
+        shown.put("frequencyBase", (long) bands.frequency(WorkPlanBands.BASE));
+        shown.put("rejected", plan.approval().status() == ApprovalStatus.REJECTED);
+        shown.put("workPlanRejectionReason", plan.approval().rejectionReason());
+        task.setVariablesLocal(shown);
+        WorkPlanValues v = plan.values();
+        Object[] values = {(long) v.visitsTop(), (long) v.visitsMiddle(), (long) v.visitsBase(), v.customerWork(),
+                v.brandWork(), v.marketWork(), v.improvementMeasures()};
+        for (int i = 0; i < EDITABLE.length; i++) {
+            FormData.editable(task, EDITABLE[i], values[i]);
         }
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        var month = CycleVariables.period(task);
+        Object[] edited = FormData.editedValues(task, EDITABLE);
+        plans.submit(customerManagerId, month, new WorkPlanValues(
+                FormData.integer(edited[0], EDITABLE[0], WorkPlanService.visitsLabel(bands, WorkPlanBands.TOP)),
+                FormData.integer(edited[1], EDITABLE[1], WorkPlanService.visitsLabel(bands, WorkPlanBands.MIDDLE)),
+                FormData.integer(edited[2], EDITABLE[2], WorkPlanService.visitsLabel(bands, WorkPlanBands.BASE)),
+                text(edited[3]), text(edited[4]), text(edited[5]), text(edited[6])));
     }
 
     /** The bands' labels the forms show ({@code {{bandTop}}} …), computed from the configured rule. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import cn.cm135.review.results.MarkRows;
 import cn.cm135.review.results.MonthExecution;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.ProgressBar;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "月度工作总结" (Task_SummarizeMonth, step 16). On create it computes and shows the month's facts
@@ -24,7 +24,7 @@ import cn.cm135.tasklist.ProgressBar;
  * customer manager's five texts, of which 改进措施 is required. A refusal keeps the task open.
  */
 @Component
-class SummarizeMonthTaskListener implements TaskListener {
+class SummarizeMonthTaskListener extends StepTaskListener {
 
     static final String[] EDITABLE = {"analysisAccuracy", "planRationality", "goodPractice", "shortcomings",
             "improvementMeasures"};
@@ -38,21 +38,21 @@ class SummarizeMonthTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            MonthSummary s = summaries.prepare(customerManagerId, month);
-            task.setName("月度工作总结（" + month + "）");
-            show(task, s);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object[] v = new Object[EDITABLE.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = FormData.edited(task, EDITABLE[i]);
-            }
-            summaries.summarize(customerManagerId, month, new MonthReview(string(v[0]), string(v[1]), string(v[2]),
-                    string(v[3]), string(v[4])), customerManagerId);
-        }
+        MonthSummary s = summaries.prepare(customerManagerId, month);
+        task.setName("月度工作总结（" + month + "）");
+        show(task, s);
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        YearMonth month = CycleVariables.period(task);
+        Object[] v = FormData.editedValues(task, EDITABLE);
+        summaries.summarize(customerManagerId, month, new MonthReview(string(v[0]), string(v[1]), string(v[2]),
+                string(v[3]), string(v[4])), customerManagerId);
     }
 
     private void show(DelegateTask task, MonthSummary s) {

@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.ProgressBar;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "周工作小结" (Task_SummarizeWeek, step 15). On create it computes the week's figures and shows
@@ -21,7 +21,7 @@ import cn.cm135.tasklist.ProgressBar;
  * manager's judgement, {@code rationality} and {@code effectiveness} (all required). A refusal keeps the task open.
  */
 @Component
-class SummarizeWeekTaskListener implements TaskListener {
+class SummarizeWeekTaskListener extends StepTaskListener {
 
     static final String WEEK_START = "weekStart";
     static final String[] EDITABLE = {"judgedStatus", "rationality", "effectiveness"};
@@ -33,42 +33,43 @@ class SummarizeWeekTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         String customerManagerId = CycleVariables.customerManagerId(task);
         YearMonth month = CycleVariables.period(task);
         LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            WeekSummary s = summaries.prepare(customerManagerId, month, weekStart);
-            task.setName("周工作小结（" + weekStart + " 周）");
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("weekDays", s.firstDay() + " 至 " + s.lastDay());
-            shown.put("asOf", s.asOf().toString());
-            shown.put("volume", (long) s.volume());
-            shown.put("volumeTarget", text(s.volumeTarget()));
-            shown.put("amount", text(s.amount()));
-            shown.put("unitValue", text(s.unitValue()));
-            shown.put("unitValueTarget", text(s.unitValueTarget()));
-            shown.put("keyBrandGrowth", percent(s.keyBrandGrowth()));
-            shown.put("keyBrandGrowthTarget", percent(s.keyBrandGrowthTarget()));
-            shown.put("elapsedWorkingDays", (long) s.elapsedWorkingDays());
-            shown.put("workingDays", (long) s.workingDays());
-            shown.put("timeProgress", fraction(s.timeProgress()));
-            shown.put("volumeProgress", fraction(s.volumeProgress()));
-            shown.put("timeBar", ProgressBar.of(s.timeProgress()));
-            shown.put("volumeBar", ProgressBar.of(s.volumeProgress()));
-            shown.put("suggestedStatus", s.suggestedStatus() == null ? "—（本月没有销量目标）" : s.suggestedStatus());
-            task.setVariablesLocal(shown);
-            FormData.editable(task, EDITABLE[0], s.judgedStatus() != null ? s.judgedStatus() : s.suggestedStatus());
-            FormData.editable(task, EDITABLE[1], s.rationality());
-            FormData.editable(task, EDITABLE[2], s.effectiveness());
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object[] v = new Object[EDITABLE.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = FormData.edited(task, EDITABLE[i]);
-            }
-            summaries.summarize(customerManagerId, month, weekStart,
-                    new WeekJudgement(string(v[0]), string(v[1]), string(v[2])), customerManagerId);
-        }
+        WeekSummary s = summaries.prepare(customerManagerId, month, weekStart);
+        task.setName("周工作小结（" + weekStart + " 周）");
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("weekDays", s.firstDay() + " 至 " + s.lastDay());
+        shown.put("asOf", s.asOf().toString());
+        shown.put("volume", (long) s.volume());
+        shown.put("volumeTarget", text(s.volumeTarget()));
+        shown.put("amount", text(s.amount()));
+        shown.put("unitValue", text(s.unitValue()));
+        shown.put("unitValueTarget", text(s.unitValueTarget()));
+        shown.put("keyBrandGrowth", percent(s.keyBrandGrowth()));
+        shown.put("keyBrandGrowthTarget", percent(s.keyBrandGrowthTarget()));
+        shown.put("elapsedWorkingDays", (long) s.elapsedWorkingDays());
+        shown.put("workingDays", (long) s.workingDays());
+        shown.put("timeProgress", fraction(s.timeProgress()));
+        shown.put("volumeProgress", fraction(s.volumeProgress()));
+        shown.put("timeBar", ProgressBar.of(s.timeProgress()));
+        shown.put("volumeBar", ProgressBar.of(s.volumeProgress()));
+        shown.put("suggestedStatus", s.suggestedStatus() == null ? "—（本月没有销量目标）" : s.suggestedStatus());
+        task.setVariablesLocal(shown);
+        FormData.editable(task, EDITABLE[0], s.judgedStatus() != null ? s.judgedStatus() : s.suggestedStatus());
+        FormData.editable(task, EDITABLE[1], s.rationality());
+        FormData.editable(task, EDITABLE[2], s.effectiveness());
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        String customerManagerId = CycleVariables.customerManagerId(task);
+        YearMonth month = CycleVariables.period(task);
+        LocalDate weekStart = LocalDate.parse((String) task.getVariable(WEEK_START));
+        Object[] v = FormData.editedValues(task, EDITABLE);
+        summaries.summarize(customerManagerId, month, weekStart,
+                new WeekJudgement(string(v[0]), string(v[1]), string(v[2])), customerManagerId);
     }
 
     private static String string(Object raw) {

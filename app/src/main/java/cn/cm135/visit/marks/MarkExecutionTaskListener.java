@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +27,7 @@ import cn.cm135.review.results.MonthResult;
 import cn.cm135.review.results.ResultService;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
+import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "任务执行标注与结果提交" (Task_MarkExecution, step 14). On create it shows the month's strategies
@@ -38,7 +38,7 @@ import cn.cm135.tasklist.FormData;
  * nothing (the engine's transaction rolls back).
  */
 @Component
-class MarkExecutionTaskListener implements TaskListener {
+class MarkExecutionTaskListener extends StepTaskListener {
 
     static final String MARKED = "markedStrategies";
     static final String DONE_ON = "strategiesDoneOn";
@@ -62,14 +62,13 @@ class MarkExecutionTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            show(task, customerManagerId, month);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, customerManagerId, month);
-        }
+    protected void onCreate(DelegateTask task) {
+        show(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        complete(task, CycleVariables.customerManagerId(task), CycleVariables.period(task));
     }
 
     private void show(DelegateTask task, String customerManagerId, YearMonth month) {
