@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -115,6 +120,11 @@ public final class EngineRefusalMapper {
                     || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find ")) {
                 return Refusal.notFound("要处理的任务或记录已不存在：可能刚被完成或撤回，请刷新任务列表");
             }
+            if (t instanceof AuthorizationException denied && onVanishedTask(denied)) {
+                // The other request completed the task between this one reading it and checking the permission
+                // (completing deletes the task's grants): the task is gone, not forbidden.
+                return Refusal.notFound("要处理的任务或记录已不存在：可能刚被完成或撤回，请刷新任务列表");
+            }
             if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
                     || t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return Refusal.locked("此任务正被另一个请求同时处理，本次提交未保存；请刷新任务列表查看结果");
@@ -137,6 +147,31 @@ public final class EngineRefusalMapper {
             }
         }
         return "模型无法部署，未做任何更改：" + (problems.isEmpty() ? parse.getMessage() : String.join("；", problems));
+    }
+
+    /** True when every permission missing is one on a task that no longer exists in any engine of this JVM. */
+    private static boolean onVanishedTask(AuthorizationException denied) {
+        List<MissingAuthorization> missing = denied.getMissingAuthorizations();
+        if (missing.isEmpty() || missing.stream().noneMatch(m -> "Task".equals(m.getResourceType()))) {
+            return false;
+        }
+        for (MissingAuthorization m : missing) {
+            if ("Task".equals(m.getResourceType()) && m.getResourceId() != null && taskExists(m.getResourceId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean taskExists(String taskId) {
+        for (ProcessEngine engine : ProcessEngines.getProcessEngines().values()) {
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            if (configuration.getCommandExecutorTxRequired().execute(
+                    context -> context.getTaskManager().findTaskById(taskId)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int status(Refusal refusal) {

@@ -26,7 +26,7 @@ class EngineErrorBodyTests {
 
     @Test
     void aClientErrorKeepsCamundasAnswerWhichTheWebappsReadAndNoStackTrace() {
-        Response answer = EngineRefusalMapper.answer(new AuthorizationException("cm1", "READ", "Task", "42"));
+        Response answer = EngineRefusalMapper.answer(new AuthorizationException("cm1", "READ", "ProcessDefinition", "cycle-135-monthly"));
         assertThat(answer.getStatus()).isEqualTo(403);
         assertThat(answer.getEntity().toString()).doesNotContain("at org.camunda", "\tat ");
     }
