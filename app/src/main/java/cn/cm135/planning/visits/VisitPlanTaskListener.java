@@ -83,6 +83,7 @@ class VisitPlanTaskListener extends StepTaskListener {
         shown.put("overCapacity", !capacity.fits());
         shown.put("capacityMessage", capacity.message());
         shown.put("frequencyRule", properties.ruleText());
+        shown.put("negotiatedBasis", negotiatedBasis(YearMonth.parse(plan.month())));
         shown.put("visitTotals", totals.explain(plan.customerManagerId(), YearMonth.parse(plan.month()), plan.customers(),
                 capacity.proposedTotal(), capacity.plannedTotal()));
         task.setVariablesLocal(shown);
@@ -135,6 +136,14 @@ class VisitPlanTaskListener extends StepTaskListener {
                     row.put("reason", q.overrideReason());
                     return row;
                 }).toList()));
+    }
+
+    /** How 商定总量 is computed for {@code month}, with its months named (indicators.md, "Negotiated quantity"). */
+    static String negotiatedBasis(YearMonth month) {
+        return "商定总量 = 近三月（" + month.minusMonths(3) + "～" + month.minusMonths(1) + "）月均 × 季节指数 × 商圈系数，"
+                + "四舍五入到条。季节指数 = 片区去年同月（" + month.minusMonths(12) + "）销量 ÷ 近 12 个月（" + month.minusMonths(12)
+                + "～" + month.minusMonths(1) + "）月均，取自 " + month.minusMonths(1) + " 的市场分析；该片区未分析时按同一公式现算，"
+                + "12 个月没有销量时按 1。";
     }
 
     private void complete(DelegateTask task, String customerManagerId, YearMonth month) {

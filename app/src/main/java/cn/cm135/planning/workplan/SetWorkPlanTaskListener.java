@@ -45,6 +45,7 @@ class SetWorkPlanTaskListener extends StepTaskListener {
         shown.put("frequencyTop", (long) bands.frequency(WorkPlanBands.TOP));
         shown.put("frequencyMiddle", (long) bands.frequency(WorkPlanBands.MIDDLE));
         shown.put("frequencyBase", (long) bands.frequency(WorkPlanBands.BASE));
+        shown.put("visitsBasis", visitsBasis(plan));
         shown.put("rejected", plan.approval().status() == ApprovalStatus.REJECTED);
         shown.put("workPlanRejectionReason", plan.approval().rejectionReason());
         task.setVariablesLocal(shown);
@@ -66,6 +67,21 @@ class SetWorkPlanTaskListener extends StepTaskListener {
                 FormData.integer(edited[1], EDITABLE[1], WorkPlanService.visitsLabel(bands, WorkPlanBands.MIDDLE)),
                 FormData.integer(edited[2], EDITABLE[2], WorkPlanService.visitsLabel(bands, WorkPlanBands.BASE)),
                 text(edited[3]), text(edited[4]), text(edited[5]), text(edited[6])));
+    }
+
+    /**
+     * How the draft's visits came about, in one line: each band's customers × its visits (the grade rule), the
+     * customer manager's changes to the draft, and the sum. A customer without a grade counts in the lowest band at
+     * the rule's no-grade visits, so the band sums are the composer's, not customers × frequency.
+     */
+    private String visitsBasis(MonthlyWorkPlan plan) {
+        WorkPlanValues v = plan.values();
+        int total = v.visitsTop() + v.visitsMiddle() + v.visitsBase();
+        return "计划拜访合计 " + total + " 次：" + bands.label(WorkPlanBands.TOP) + " " + plan.getCustomersTop() + " 户 "
+                + v.visitsTop() + " 次、" + bands.label(WorkPlanBands.MIDDLE) + " " + plan.getCustomersMiddle() + " 户 "
+                + v.visitsMiddle() + " 次、" + bands.label(WorkPlanBands.BASE) + " " + plan.getCustomersBase() + " 户 "
+                + v.visitsBase() + " 次。建议值按档位规则（" + bands.rule().gradeRuleText() + "）逐户合计；"
+                + "下一步的客户拜访计划再为有经营分析指导或品牌策略的客户加访。";
     }
 
     /** The bands' labels the forms show ({@code {{bandTop}}} …), computed from the configured rule. */

@@ -89,7 +89,10 @@ class VisitPlanTaskListenerTests {
                 .containsEntry("capacityMessage", "本月计划拜访 35 次，工作日 20 天 × 40 = 800 次，未超出（尚余 765 次）")
                 .containsEntry("frequencyRule", "档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，无档位 → 1 次；有经营分析指导或品牌策略 +1")
                 // 4+4+2+2+1+1+4+1+2+1+4+4+1+1 = 32 by grade; C09, C10, C13 raised by their strategies: 35.
-                .containsEntry("visitTotals", "本计划 35 次 = 档位规则 32 次 + 服务策略加访 3 次（3 户有经营分析指导或品牌策略，每户 +1）。");
+                .containsEntry("visitTotals", "本计划 35 次 = 档位规则 32 次 + 服务策略加访 3 次（3 户有经营分析指导或品牌策略，每户 +1）。")
+                .containsEntry("negotiatedBasis", "商定总量 = 近三月（2033-11～2034-01）月均 × 季节指数 × 商圈系数，四舍五入到条。"
+                        + "季节指数 = 片区去年同月（2033-02）销量 ÷ 近 12 个月（2033-02～2034-01）月均，取自 2034-01 的市场分析；"
+                        + "该片区未分析时按同一公式现算，12 个月没有销量时按 1。");
         assertFormFindsItsVariables(taskService.getVariables(task.getId()).keySet());
 
         JsonNode visitPlan = json(runtimeService.getVariable(pi.getId(), VisitPlanTaskListener.VISIT_PLAN));

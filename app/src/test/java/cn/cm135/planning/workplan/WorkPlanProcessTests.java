@@ -107,6 +107,9 @@ class WorkPlanProcessTests {
         // Visits: 2 × 4, 1 × 2, 2 × 1.
         Map<String, Object> draft = taskService.getVariables(set.getId());
         assertThat(draft).containsEntry("visitsTop", 8L).containsEntry("visitsMiddle", 2L).containsEntry("visitsBase", 2L);
+        assertThat(taskService.getVariableLocal(set.getId(), "visitsBasis")).isEqualTo("计划拜访合计 12 次：25–30 档 2 户 8 次、"
+                + "15–24 档 1 户 2 次、1–14 档 2 户 2 次。建议值按档位规则（档位 25–30 → 4 次，15–24 → 2 次，1–14 → 1 次，"
+                + "无档位 → 1 次）逐户合计；下一步的客户拜访计划再为有经营分析指导或品牌策略的客户加访。");
         assertThat((String) draft.get("customerWork")).isEqualTo("落实上月客户直接需求 2 条（货源 1 条、价格 1 条）。");
         assertThat((String) draft.get("brandWork")).isEqualTo("品牌目标：计划烟 120 条（目标客户 1 户）。");
         assertThat((String) draft.get("marketWork")).isEqualTo("上月市场分析尚未生成，走访中采集库存与价格。");
