@@ -1,7 +1,6 @@
 package cn.cm135.cycle.deadline;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +20,6 @@ class OverdueReminderTaskListener implements TaskListener {
 
     /** The steps that a boundary timer escalates to the market manager (督办) after they were reminded. */
     static final Set<String> ESCALATED = Set.of("Task_RecordVisits", "Task_SummarizeWeek");
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M 月 d 日 HH:mm");
 
     private final Clock clock;
     private final CycleWeeks weeks;
@@ -33,8 +31,7 @@ class OverdueReminderTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String message = "「" + task.getName() + "」已到截止时间（" + DUE.format(task.getDueDate().toInstant()
-                .atZone(clock.getZone())) + "），请尽快完成"
+        String message = "「" + task.getName() + "」已到截止时间（" + Supervision.due(task.getDueDate(), clock.getZone()) + "），请尽快完成"
                 + (ESCALATED.contains(task.getTaskDefinitionKey())
                         ? "；逾期 " + weeks.escalationWorkingDays() + " 个工作日将转市场经理督办。" : "。");
         task.setPriority(RemindOverdueDelegate.OVERDUE_PRIORITY);

@@ -1,7 +1,6 @@
 package cn.cm135.cycle.deadline;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +20,6 @@ import cn.cm135.cycle.CycleVariables;
 class RemindOverdueDelegate implements JavaDelegate {
 
     static final int OVERDUE_PRIORITY = 80;
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M 月 d 日 HH:mm");
 
     private final Clock clock;
 
@@ -34,7 +32,7 @@ class RemindOverdueDelegate implements JavaDelegate {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         String customerManagerId = CycleVariables.customerManagerId(execution);
         Date due = (Date) execution.getVariable(CycleVariables.PLAN_DUE_DATE);
-        String message = "计划已到截止时间（" + DUE.format(due.toInstant().atZone(clock.getZone()))
+        String message = "计划已到截止时间（" + Supervision.due(due, clock.getZone())
                 + "），请尽快完成；逾期两个工作日将转市场经理督办。";
         for (Task task : OpenPlanTasks.of(tasks, execution.getProcessInstanceId(), customerManagerId)) {
             task.setPriority(OVERDUE_PRIORITY);

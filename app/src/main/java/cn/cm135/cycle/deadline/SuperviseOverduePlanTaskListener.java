@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
-import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 
@@ -19,7 +18,7 @@ import cn.cm135.tasklist.StepTaskListener;
 @Component
 class SuperviseOverduePlanTaskListener extends StepTaskListener {
 
-    static final String NOTE = "supervisionNote";
+    static final String NOTE = Supervision.NOTE;
 
     private final Organization organization;
 
@@ -42,10 +41,6 @@ class SuperviseOverduePlanTaskListener extends StepTaskListener {
     @Override
     protected void onComplete(DelegateTask task) {
         var tasks = task.getProcessEngineServices().getTaskService();
-        Object note = FormData.edited(task, NOTE);
-        if (note == null || note.toString().isBlank()) {
-            throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
-        }
-        tasks.createComment(null, task.getProcessInstanceId(), "督办意见（" + task.getAssignee() + "）：" + note.toString().strip());
+        tasks.createComment(null, task.getProcessInstanceId(), Supervision.requiredNote(task));
     }
 }

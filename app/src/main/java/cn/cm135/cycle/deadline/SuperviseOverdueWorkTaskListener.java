@@ -1,7 +1,6 @@
 package cn.cm135.cycle.deadline;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Component;
 import cn.cm135.cycle.CycleVariables;
 import cn.cm135.cycle.weeks.CycleWeeks;
 import cn.cm135.organization.Organization;
-import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 
@@ -25,8 +23,7 @@ import cn.cm135.tasklist.StepTaskListener;
 @Component
 class SuperviseOverdueWorkTaskListener extends StepTaskListener {
 
-    static final String NOTE = SuperviseOverduePlanTaskListener.NOTE;
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M 月 d 日 HH:mm");
+    static final String NOTE = Supervision.NOTE;
 
     private final Organization organization;
     private final CycleWeeks weeks;
@@ -50,7 +47,7 @@ class SuperviseOverdueWorkTaskListener extends StepTaskListener {
         task.setName("督办逾期" + what.replace("（", "：" + name + "（"));
         task.setVariableLocal("customerManagerName", name);
         task.setVariableLocal("overdueWork", what + (overdue == null ? "" : "，截止 "
-                + DUE.format(overdue.getDueDate().toInstant().atZone(clock.getZone()))));
+                + Supervision.due(overdue.getDueDate(), clock.getZone())));
         task.setVariableLocal("escalationDays", weeks.escalationWorkingDays());
         FormData.editable(task, NOTE, null);
     }
@@ -59,12 +56,8 @@ class SuperviseOverdueWorkTaskListener extends StepTaskListener {
     protected void onComplete(DelegateTask task) {
         TaskService tasks = task.getProcessEngineServices().getTaskService();
         Task overdue = overdueTask(task, tasks);
-        Object note = FormData.edited(task, NOTE);
-        if (note == null || note.toString().isBlank()) {
-            throw Refusal.invalid(NOTE, "请填写督办意见（supervisionNote）");
-        }
-        String comment = "督办意见（" + task.getAssignee() + "）：" + note.toString().strip();
-        tasks.createComment(overdue == null ? null : overdue.getId(), task.getProcessInstanceId(), comment);
+        tasks.createComment(overdue == null ? null : overdue.getId(), task.getProcessInstanceId(),
+                Supervision.requiredNote(task));
     }
 
     /** The overdue step of the same day (visitDate) or week (weekStart) as this task, if it is still open. */
