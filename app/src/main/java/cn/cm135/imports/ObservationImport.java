@@ -2,11 +2,14 @@ package cn.cm135.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+
+import cn.cm135.customer.analysis.SalesRollup;
 
 /**
  * What customer managers saw on visits: stock, retail price and shelf presence per customer, spec and
@@ -41,9 +44,11 @@ class ObservationImport implements CsvImporter {
             .value("note", "VARCHAR(500)");
 
     private final Lookups lookups;
+    private final SalesRollup rollup;
 
-    ObservationImport(Lookups lookups) {
+    ObservationImport(Lookups lookups, SalesRollup rollup) {
         this.lookups = lookups;
+        this.rollup = rollup;
     }
 
     @Override
@@ -62,6 +67,7 @@ class ObservationImport implements CsvImporter {
         Set<String> specs = lookups.specCodes();
         UpsertBatch observations = context.batch(OBSERVATION);
         UpsertBatch anomalies = context.batch(ANOMALY);
+        LocalDate[] earliest = {null};
         context.forEachRow(rows, row -> {
             Long customerId = KnownReferences.customer(row, LICENCE, customers);
             String spec = KnownReferences.spec(row, SPEC, specs);
@@ -80,10 +86,17 @@ class ObservationImport implements CsvImporter {
             }
             if (measured) {
                 observations.add(customerId, spec, date, inventory, price, onShelf);
+                if (earliest[0] == null || date.isBefore(earliest[0])) {
+                    earliest[0] = date;
+                }
             }
             if (anomalyType != null) {
                 anomalies.add(customerId, date, anomalyType, spec, note);
             }
         });
+        if (!context.errors().any() && earliest[0] != null) {
+            observations.flush();
+            rollup.refreshObservations(YearMonth.from(earliest[0]));
+        }
     }
 }

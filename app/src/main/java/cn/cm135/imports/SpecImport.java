@@ -2,10 +2,13 @@ package cn.cm135.imports;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+
+import cn.cm135.customer.analysis.SalesRollup;
 
 /** Cigarette specs (卷烟规格), keyed by spec code; a blank price class is derived from the wholesale price. */
 @Component
@@ -32,10 +35,15 @@ class SpecImport implements CsvImporter {
             .value("new_brand", "BOOLEAN")
             .value("launched_on", "DATE");
 
-    private final PriceClassThresholds thresholds;
+    /** What the customers' rolled-up key-brand volume and retail profit depend on (SalesRollup). */
+    private static final String PRICING = "select code, key_brand, wholesale_price, retail_price from cigarette_spec";
 
-    SpecImport(PriceClassThresholds thresholds) {
+    private final PriceClassThresholds thresholds;
+    private final SalesRollup rollup;
+
+    SpecImport(PriceClassThresholds thresholds, SalesRollup rollup) {
         this.thresholds = thresholds;
+        this.rollup = rollup;
     }
 
     @Override
@@ -51,6 +59,7 @@ class SpecImport implements CsvImporter {
     @Override
     public void importRows(CsvRows rows, ImportContext context) {
         Map<String, Long> firstLineOfCode = new HashMap<>();
+        List<Map<String, Object>> pricingBefore = context.jdbc().queryForList(PRICING);
         UpsertBatch specs = context.batch(UPSERT);
         context.forEachRow(rows, row -> {
             String code = row.read(CODE);
@@ -75,5 +84,11 @@ class SpecImport implements CsvImporter {
                 specs.add(values);
             }
         });
+        if (!context.errors().any()) {
+            specs.flush();
+            if (!new HashSet<>(pricingBefore).equals(new HashSet<>(context.jdbc().queryForList(PRICING)))) {
+                rollup.repriceCustomers();
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ import cn.cm135.customer.demand.DemandService;
 import cn.cm135.customer.demand.NeedType;
 import cn.cm135.customer.demand.NewDemand;
 import cn.cm135.planning.strategy.OpenStrategies;
+import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.planning.strategy.StrategyService;
 import cn.cm135.planning.visits.NegotiatedQuantityRow;
 import cn.cm135.planning.visits.VisitPlanService;
@@ -71,16 +72,19 @@ public class VisitRecordService {
     private final OpenStrategies openStrategies;
     private final VisitPlanService plans;
     private final ResultsLock results;
+    private final SalesRollup rollup;
     private final Clock clock;
 
     VisitRecordService(NamedParameterJdbcTemplate jdbc, DemandService demands, StrategyService strategies,
-            OpenStrategies openStrategies, VisitPlanService plans, ResultsLock results, Clock clock) {
+            OpenStrategies openStrategies, VisitPlanService plans, ResultsLock results, SalesRollup rollup,
+            Clock clock) {
         this.jdbc = jdbc;
         this.demands = demands;
         this.strategies = strategies;
         this.openStrategies = openStrategies;
         this.plans = plans;
         this.results = results;
+        this.rollup = rollup;
         this.clock = clock;
     }
 
@@ -269,6 +273,8 @@ public class VisitRecordService {
                 insert into field_observation (customer_id, spec_code, observed_on, inventory, retail_price, on_shelf)
                 values (:customer, :spec, :day, :inventory, :price, :onShelf)
                 """, observations.toArray(MapSqlParameterSource[]::new));
+        // The day's observations replaced: the roll-ups they feed follow, for these customers.
+        rollup.refreshObservations(YearMonth.from(visitDate), affected);
         jdbc.batchUpdate("""
                 insert into market_anomaly (customer_id, observed_on, anomaly_type, spec_code, note)
                 values (:customer, :day, :type, :spec, :note)

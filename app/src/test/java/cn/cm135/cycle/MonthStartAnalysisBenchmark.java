@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.cm135.Cm135Application;
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.organization.Organization;
+import cn.cm135.planning.strategy.GenerationResult;
+import cn.cm135.planning.strategy.StrategyService;
 
 /**
  * Benchmark, not a test (issue 3): the month-start analysis of a generated {@code city} in PostgreSQL,
@@ -50,16 +54,25 @@ public final class MonthStartAnalysisBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean h2 = args.length > 1 && args[1].equals("h2");
         SpringApplication app = new SpringApplication(Cm135Application.class);
-        app.setAdditionalProfiles("postgres");
-        app.setDefaultProperties(Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "server.port", "0",
-                "cm135.demo", "false",
                 "cm135.admin-password", "benchmark",
                 "camunda.bpm.job-execution.enabled", "false",
                 "logging.level.root", "WARN"));
+        if (h2) {
+            // What a user meets first: the default H2 with the demo city, loaded into a fresh in-memory database.
+            properties.put("spring.datasource.url",
+                    "jdbc:h2:mem:cm135bench;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=0");
+            properties.put("cm135.demo", "true");
+        } else {
+            app.setAdditionalProfiles("postgres");
+            properties.put("cm135.demo", "false");
+        }
+        app.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = app.run()) {
-            new Run(context, args).run();
+            new Run(context, args, h2).run();
         }
     }
 
@@ -69,10 +82,16 @@ public final class MonthStartAnalysisBenchmark {
         private final TransactionTemplate transaction;
         private final SalesRollup rollup;
         private final MonthlyAnalyses analyses;
+        private final StrategyService strategies;
+        private final Organization organization;
+        private final boolean h2;
         private final YearMonth month;
         private final List<String[]> table = new ArrayList<>();
 
-        Run(ConfigurableApplicationContext context, String[] args) {
+        Run(ConfigurableApplicationContext context, String[] args, boolean h2) {
+            this.h2 = h2;
+            this.strategies = context.getBean(StrategyService.class);
+            this.organization = context.getBean(Organization.class);
             this.jdbc = context.getBean(JdbcTemplate.class);
             this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             this.rollup = context.getBean(SalesRollup.class);
@@ -99,6 +118,7 @@ public final class MonthStartAnalysisBenchmark {
             long brands = time(() -> analyses.ensureBrands(month));
             long market = time(() -> analyses.ensureMarket(month));
             long peak = heap.stop();
+            long[] strategyRun = generateStrategies();
             long groupByAfter = bareGroupBy();
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -110,15 +130,44 @@ public final class MonthStartAnalysisBenchmark {
             row("brand analysis (step 6)", brands);
             row("market analysis (step 8)", market);
             row("month-start analysis, total", total);
+            row("strategy generation, %d customer managers (step 9)".formatted(strategyRun[1]), strategyRun[0]);
             row("bare GROUP BY of the month, after", groupByAfter);
             System.out.println();
-            System.out.printf("%s, PostgreSQL jit=%s work_mem=%s shared_buffers=%s, %d cores, load average %.1f → %.1f%n",
-                    month, show("jit"), show("work_mem"), show("shared_buffers"),
-                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+            if (h2) {
+                System.out.printf("%s, H2 in memory (the demo), %d cores, load average %.1f → %.1f%n", month,
+                        Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+            } else {
+                System.out.printf("%s, PostgreSQL jit=%s work_mem=%s shared_buffers=%s, %d cores, load average %.1f → %.1f%n",
+                        month, show("jit"), show("work_mem"), show("shared_buffers"),
+                        Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+            }
             table.forEach(r -> System.out.printf("%-42s %10s%n", r[0], r[1]));
-            System.out.printf("%-42s %10.1f%n", "ratio total / bare GROUP BY (faster)", (double) total / groupBy);
+            System.out.printf("%-42s %10.2f%n", "ratio total / bare GROUP BY (faster)", (double) total / groupBy);
+            System.out.printf("%-42s %10.2f (%d customers, %d strategies)%n", "ratio strategy generation / analysis",
+                    (double) strategyRun[0] / total, strategyRun[2], strategyRun[3]);
             System.out.printf("%-42s %7d MB (max heap %d MB)%n", "peak heap used during the analysis",
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+
+        /**
+         * 计划新增 of the month after for every active customer manager, each in its own transaction as the process's
+         * service task runs it, on a month without strategies (its rows are removed first). Returns time, managers,
+         * customers, strategies.
+         */
+        private long[] generateStrategies() {
+            YearMonth plan = month.plusMonths(1);
+            jdbc.update("delete from service_strategy where period = ?", plan.toString());
+            jdbc.update("delete from strategy_plan where period = ?", plan.toString());
+            List<Organization.CustomerManager> managers = organization.activeCustomerManagers();
+            long customers = 0;
+            long fired = 0;
+            long started = System.nanoTime();
+            for (Organization.CustomerManager cm : managers) {
+                GenerationResult result = strategies.generate(cm.id(), plan);
+                customers += result.customers();
+                fired += result.strategies();
+            }
+            return new long[] {System.nanoTime() - started, managers.size(), customers, fired};
         }
 
         private String show(String setting) {

@@ -90,13 +90,11 @@ final class BrandAnalysisSql {
                  where a.month_start in (:m0, :m1, :m12)
                  group by a.area_code, a.spec_code
             ),
-            -- Customers who bought s in m and in m-1 (the quarter roll-up of m).
+            -- Customers who bought s in m and in m-1, rolled up per area when the order lines were written.
             repeated as (
-                select ca.area_code, q.spec_code, count(*) as repeat_buyers
-                  from sales_quarter q
-                  join customer_area ca on ca.customer_id = q.customer_id
-                 where q.month_start = :m0 and q.quantity > 0 and q.prev_quantity > 0
-                 group by ca.area_code, q.spec_code
+                select r.area_code, r.spec_code, r.repeat_buyers
+                  from area_repeat_month r
+                 where r.month_start = :m0
             ),
             active as (
                 select ca.area_code, count(*) as active_customers
@@ -105,17 +103,13 @@ final class BrandAnalysisSql {
                  where cs.month_start = :m0
                  group by ca.area_code
             ),
-            -- Each customer's latest shelf observation of m, ranked before the customers' areas are joined.
+            -- Each customer's latest shelf observation of m (rolled up per customer and spec).
             shelf as (
                 select ca.area_code, o.spec_code, count(*) as shelf_customers,
                        sum(case when o.on_shelf then 1 else 0 end) as on_shelf_customers
-                  from (select f.customer_id, f.spec_code, f.on_shelf,
-                               row_number() over (partition by f.customer_id, f.spec_code
-                                                  order by f.observed_on desc, f.id desc) as rn
-                          from field_observation f
-                         where f.on_shelf is not null and f.observed_on >= :m0 and f.observed_on <= :lastDay) o
+                  from shelf_month o
                   join customer_area ca on ca.customer_id = o.customer_id
-                 where o.rn = 1
+                 where o.month_start = :m0
                  group by ca.area_code, o.spec_code
             ),
             targets as (

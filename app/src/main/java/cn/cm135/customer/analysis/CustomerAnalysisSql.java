@@ -61,23 +61,10 @@ final class CustomerAnalysisSql {
     static final String TIE = "0.00000000000000000001";
 
     /** Weeks of the "last 13 weeks" window and of a 3-month quarter (average weekly sales). */
-    static final int WEEKS = 13;
+    static final int WEEKS = OrderWeeks.WEEKS;
 
     /** Unlocked rows of the month go; locked rows stay as they were computed. */
     static final String DELETE_UNLOCKED = "delete from customer_month_result where period = :period and not locked";
-
-    /**
-     * A week index 0 … 12 counted back from the month's last day (0 = the last 7 days), null outside
-     * the 91 days. Date arithmetic differs between H2 and PostgreSQL, so the 13 block starts are bound
-     * as parameters :w0 … :w12.
-     */
-    private static String weekIndex() {
-        StringBuilder sql = new StringBuilder("case");
-        for (int k = 0; k < WEEKS; k++) {
-            sql.append(" when o.order_date >= :w").append(k).append(" then ").append(k);
-        }
-        return sql.append(" end").toString();
-    }
 
     static final String INSERT_RESULTS = """
             insert into customer_month_result (period, customer_id, customer_manager_id, business_format, market_type,
@@ -114,7 +101,7 @@ final class CustomerAnalysisSql {
                        cast(:levelFair as decimal(30, 12)) as level_fair,
                        cast(:warningRatio as decimal(30, 12)) as warning_ratio,
                        cast(:newMaxGrade as integer) as new_max_grade,
-                       cast(%2$s as %3$s) as tie
+                       cast(%1$s as %2$s) as tie
             ),
             population as (
                 select c.id as customer_id, c.licence_no, c.business_format, c.market_type, a.customer_manager_id,
@@ -140,40 +127,25 @@ final class CustomerAnalysisSql {
                     or (cs.month_start >= :m14 and cs.month_start <= :m12)
                  group by cs.customer_id
             ),
-            -- Customer x spec over m-2..m (the quarter roll-up): distinct specs of the quarter, key-brand
-            -- volume and retail profit of m.
+            -- Key-brand volume and retail profit of m, specs of the quarter m-2..m, order days of m and order weeks
+            -- of the 91 days: rolled up per customer when the order lines were written (SalesRollup).
             specs as (
-                select q.customer_id, count(*) as specs_3m,
-                       sum(case when s.key_brand then q.quantity else 0 end) as key_volume,
-                       sum(q.quantity * (s.retail_price - s.wholesale_price)) as retail_profit
-                  from sales_quarter q
-                  join cigarette_spec s on s.code = q.spec_code
-                 where q.month_start = :m0
-                 group by q.customer_id
+                select cs.customer_id, cs.key_volume, cs.retail_profit
+                  from customer_sales_month cs
+                 where cs.month_start = :m0
             ),
-            -- The 91 days ending on the month's last day: order days of m, order weeks.
             orders as (
-                select o.customer_id,
-                       sum(case when o.order_date >= :m0 then 1 else 0 end) as order_days,
-                       count(distinct %1$s) as order_weeks
-                  from customer_order_day o
-                 where o.order_date >= :w12 and o.order_date <= :lastDay
-                 group by o.customer_id
+                select cq.customer_id, cq.specs_3m, cq.order_days, cq.order_weeks
+                  from customer_quarter cq
+                 where cq.month_start = :m0
             ),
-            -- Latest count per spec (greatest date <= last day; one observation per customer, spec and day:
-            -- the count with no later count) against the same specs' sales of the quarter. An anti-join, not
-            -- row_number() = 1, which PostgreSQL estimates at a two-hundredth of the rows and then joins row by row.
+            -- Latest count per spec (greatest date <= last day) against the same specs' sales of the quarter:
+            -- the month's stock snapshot.
             stock as (
-                select f.customer_id, sum(f.inventory) as stock, sum(coalesce(q.quantity_3m, 0)) as volume_3m
-                  from field_observation f
-                  left join sales_quarter q on q.month_start = :m0 and q.customer_id = f.customer_id
-                                           and q.spec_code = f.spec_code
-                 where f.inventory is not null and f.observed_on <= :lastDay
-                   and not exists (select 1 from field_observation later
-                                    where later.customer_id = f.customer_id and later.spec_code = f.spec_code
-                                      and later.inventory is not null and later.observed_on > f.observed_on
-                                      and later.observed_on <= :lastDay)
-                 group by f.customer_id
+                select s.customer_id, sum(s.inventory) as stock, sum(coalesce(s.quantity_3m, 0)) as volume_3m
+                  from stock_month s
+                 where s.month_start = :m0
+                 group by s.customer_id
             ),
             -- Rows that survived DELETE_UNLOCKED are locked: neither that customer nor any customer of a
             -- customer manager whose month is locked gets a new row. Read once, then looked up in a hash:
@@ -189,22 +161,22 @@ final class CustomerAnalysisSql {
                        coalesce(sp.retail_profit, 0) as retail_profit,
                        coalesce(s.prev_volume, 0) as prev_volume, coalesce(s.last_year_volume, 0) as last_year_volume,
                        coalesce(s.volume_3m, 0) as volume_3m, coalesce(s.amount_3m, 0) as amount_3m,
-                       coalesce(sp.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
+                       coalesce(o.specs_3m, 0) as specs_3m, coalesce(s.last_year_volume_3m, 0) as last_year_volume_3m,
                        coalesce(o.order_days, 0) as order_days, coalesce(o.order_weeks, 0) as order_weeks,
-                       case when s.volume > 0 then cast(s.amount as %3$s) / s.volume else 0 end as unit_value,
+                       case when s.volume > 0 then cast(s.amount as %2$s) / s.volume else 0 end as unit_value,
                        case when s.volume > 0
-                            then cast(sp.key_volume as %3$s) / s.volume else 0 end as key_share,
+                            then cast(sp.key_volume as %2$s) / s.volume else 0 end as key_share,
                        case when s.prev_volume > 0
-                            then cast(s.volume as %3$s) / s.prev_volume end as mom_index,
+                            then cast(s.volume as %2$s) / s.prev_volume end as mom_index,
                        case when s.last_year_volume > 0
-                            then cast(s.volume as %3$s) / s.last_year_volume end as yoy_index,
+                            then cast(s.volume as %2$s) / s.last_year_volume end as yoy_index,
                        case when s.volume_3m > 0
-                            then cast(s.amount_3m as %3$s) / s.volume_3m else 0 end as unit_value_3m,
+                            then cast(s.amount_3m as %2$s) / s.volume_3m else 0 end as unit_value_3m,
                        case when s.last_year_volume_3m > 0
-                            then cast(s.volume_3m as %3$s) / s.last_year_volume_3m end as growth_index_3m,
+                            then cast(s.volume_3m as %2$s) / s.last_year_volume_3m end as growth_index_3m,
                        st.stock, st.volume_3m as stock_volume_3m,
                        case when st.volume_3m > 0
-                            then cast(st.stock as %3$s) * k.weeks / st.volume_3m end as weeks_of_stock
+                            then cast(st.stock as %2$s) * k.weeks / st.volume_3m end as weeks_of_stock
                   from population p
                   left join sales s on s.customer_id = p.customer_id
                   left join specs sp on sp.customer_id = p.customer_id
@@ -219,12 +191,12 @@ final class CustomerAnalysisSql {
                 select b.*,
                        case when count(*) over (partition by b.business_format, b.market_type) = 1 then 0.5
                             else cast(rank() over (partition by b.business_format, b.market_type
-                                                   order by b.volume_3m) - 1 as %3$s)
+                                                   order by b.volume_3m) - 1 as %2$s)
                                  / (count(*) over (partition by b.business_format, b.market_type) - 1)
                        end as volume_rank,
                        case when count(*) over (partition by b.business_format, b.market_type) = 1 then 0.5
                             else cast(rank() over (partition by b.business_format, b.market_type
-                                                   order by b.unit_value_3m) - 1 as %3$s)
+                                                   order by b.unit_value_3m) - 1 as %2$s)
                                  / (count(*) over (partition by b.business_format, b.market_type) - 1)
                        end as unit_value_rank,
                        avg(b.mom_index) over (partition by b.business_format, b.market_type) as peer_mom_index,
@@ -234,32 +206,32 @@ final class CustomerAnalysisSql {
             ),
             scored as (
                 select r.*,
-                       cast(r.volume_rank as %3$s) as volume_score,
-                       cast(r.unit_value_rank as %3$s) as unit_value_score,
-                       cast(r.order_weeks as %3$s) / k.weeks as regularity_score,
+                       cast(r.volume_rank as %2$s) as volume_score,
+                       cast(r.unit_value_rank as %2$s) as unit_value_score,
+                       cast(r.order_weeks as %2$s) / k.weeks as regularity_score,
                        -- Integers against the target: exact.
-                       case when r.specs_3m >= k.breadth_target then cast(1 as %3$s)
-                            else cast(r.specs_3m as %3$s) / k.breadth_target end as breadth_score,
+                       case when r.specs_3m >= k.breadth_target then cast(1 as %2$s)
+                            else cast(r.specs_3m as %2$s) / k.breadth_target end as breadth_score,
                        -- Growth index V3 / LY3 against floor and floor + span cross-multiplied (LY3 > 0):
                        -- V3 <= floor × LY3, V3 >= (floor + span) × LY3; between them one division.
-                       case when r.growth_index_3m is null then cast(k.growth_no_history as %3$s)
-                            when r.volume_3m <= k.growth_floor * r.last_year_volume_3m then cast(0 as %3$s)
+                       case when r.growth_index_3m is null then cast(k.growth_no_history as %2$s)
+                            when r.volume_3m <= k.growth_floor * r.last_year_volume_3m then cast(0 as %2$s)
                             when r.volume_3m >= (k.growth_floor + k.growth_span) * r.last_year_volume_3m
-                                 then cast(1 as %3$s)
-                            else cast(r.volume_3m - k.growth_floor * r.last_year_volume_3m as %3$s)
+                                 then cast(1 as %2$s)
+                            else cast(r.volume_3m - k.growth_floor * r.last_year_volume_3m as %2$s)
                                  / (k.growth_span * r.last_year_volume_3m) end as growth_score,
                        -- Weeks of stock = stock × 13 / V3 of the counted specs against the bands, cross-multiplied
                        -- (V3 > 0): weeks >= x  ⇔  stock × 13 >= x × V3; both ends of a band belong to it.
                        case when r.weeks_of_stock is null and coalesce(r.stock, 0) = 0
-                                 then cast(k.never_counted as %3$s)
-                            when r.weeks_of_stock is null then cast(0 as %3$s)
+                                 then cast(k.never_counted as %2$s)
+                            when r.weeks_of_stock is null then cast(0 as %2$s)
                             when r.stock * k.weeks >= k.healthy_min * r.stock_volume_3m
                                  and r.stock * k.weeks <= k.healthy_max * r.stock_volume_3m
-                                 then cast(1 as %3$s)
+                                 then cast(1 as %2$s)
                             when r.stock * k.weeks >= k.acceptable_min * r.stock_volume_3m
                                  and r.stock * k.weeks <= k.acceptable_max * r.stock_volume_3m
-                                 then cast(k.acceptable_score as %3$s)
-                            else cast(0 as %3$s) end as stock_score
+                                 then cast(k.acceptable_score as %2$s)
+                            else cast(0 as %2$s) end as stock_score
                   from ranked r
                   cross join settings k
             ),
@@ -283,7 +255,7 @@ final class CustomerAnalysisSql {
                    -- warned (own 3/9 against 0.8 × 5/12 is exactly equal).
                    case when t.mom_index is not null and t.peer_mom_index > 0
                              and t.mom_index < k.warning_ratio * t.peer_mom_index - k.tie then true else false end,
-                   t.volume_3m, round(cast(t.volume_3m as %3$s) / 3, 2),
+                   t.volume_3m, round(cast(t.volume_3m as %2$s) / 3, 2),
                    round(t.volume_score, 4), round(k.w_volume * t.volume_score, 2),
                    round(t.amount_3m, 2), round(t.unit_value_3m, 2),
                    round(t.unit_value_score, 4), round(k.w_unit_value * t.unit_value_score, 2),
@@ -305,7 +277,7 @@ final class CustomerAnalysisSql {
               cross join settings k
              where t.customer_id not in (select l.customer_id from locked l)
                and t.customer_manager_id not in (select l.customer_manager_id from locked l)
-            """.formatted(weekIndex(), TIE, FINE);
+            """.formatted(TIE, FINE);
 
     /**
      * The grade of the month becomes the customer's current grade, unless a later month has already
@@ -358,10 +330,6 @@ final class CustomerAnalysisSql {
                 .addValue("warningRatio", p.warningRatio())
                 .addValue("newMaxGrade", p.newCustomerMaxGrade())
                 .addValue("analysedAt", Timestamp.valueOf(analysedAt));
-        // Week k of the last 13 weeks = the 7 days ending k weeks before the month's last day.
-        for (int k = 0; k < WEEKS; k++) {
-            params.addValue("w" + k, Date.valueOf(last.minusDays(7L * k + 6)));
-        }
         return params;
     }
 }

@@ -67,10 +67,15 @@ public class SalesRollup {
              order by sm.customer_id, sm.spec_code
             """;
 
+    // The key-brand volume and retail profit of the month at the specs' current prices (repriceCustomers after a
+    // specs import), so that step 5 reads one row per customer instead of the month's customer x spec rows.
     private static final String INSERT_CUSTOMERS = """
-            insert into customer_sales_month (month_start, customer_id, quantity, amount, specs)
-            select sm.month_start, sm.customer_id, sum(sm.quantity), sum(sm.amount), count(*)
+            insert into customer_sales_month (month_start, customer_id, quantity, amount, specs, key_volume, retail_profit)
+            select sm.month_start, sm.customer_id, sum(sm.quantity), sum(sm.amount), count(*),
+                   sum(case when s.key_brand then sm.quantity else 0 end),
+                   sum(sm.quantity * (s.retail_price - s.wholesale_price))
               from sales_month sm
+              join cigarette_spec s on s.code = sm.spec_code
              where sm.month_start = :first
              group by sm.month_start, sm.customer_id
              order by sm.customer_id
@@ -84,6 +89,100 @@ public class SalesRollup {
              where o.order_date >= :first and o.order_date < :next
              order by o.order_date, o.customer_id
             """;
+
+    /**
+     * Customer x quarter ending with k: specs of the quarter roll-up, order days of k, and the 13 blocks of 7 days
+     * ending on k's last day that hold an order day ({@link OrderWeeks}).
+     */
+    private static final String INSERT_CUSTOMER_QUARTER = """
+            insert into customer_quarter (month_start, customer_id, specs_3m, order_days, order_weeks)
+            select cast(:first as date), x.customer_id, sum(x.specs), sum(x.days), sum(x.weeks)
+              from (select q.customer_id, count(*) as specs, 0 as days, 0 as weeks
+                      from sales_quarter q
+                     where q.month_start = :first
+                     group by q.customer_id
+                    union all
+                    select o.customer_id, 0, sum(case when o.order_date >= :first then 1 else 0 end),
+                           count(distinct %s)
+                      from customer_order_day o
+                     where o.order_date >= :w12 and o.order_date <= :lastDay
+                     group by o.customer_id) x
+             group by x.customer_id
+             order by x.customer_id
+            """.formatted(OrderWeeks.INDEX);
+
+    private static final String REPEAT_ROWS = """
+            insert into area_repeat_month (month_start, area_code, spec_code, repeat_buyers)
+            select q.month_start, ac.area_code, q.spec_code, count(*)
+              from sales_quarter q
+              join area_sales_customer ac on ac.customer_id = q.customer_id
+             where q.quantity > 0 and q.prev_quantity > 0 and %s
+             group by q.month_start, ac.area_code, q.spec_code
+            """;
+
+    private static final String INSERT_REPEATS_OF_MONTH = REPEAT_ROWS.formatted("q.month_start = :first");
+
+    private static final String INSERT_REPEATS_OF_ALL_MONTHS = REPEAT_ROWS.formatted("ac.area_code in (:areas)");
+
+    /**
+     * The latest count of each customer and spec on or before k's last day, read backwards in the order of
+     * ix_observation_latest_count (DISTINCT ON, which H2 2.x runs too), with the pair's quarter volume.
+     */
+    private static final String STOCK_ROWS = """
+            insert into stock_month (month_start, customer_id, spec_code, observed_on, inventory, quantity_3m)
+            select cast(:first as date), f.customer_id, f.spec_code, f.observed_on, f.inventory, q.quantity_3m
+              from (select distinct on (o.customer_id, o.spec_code) o.customer_id, o.spec_code, o.observed_on,
+                           o.inventory
+                      from field_observation o
+                     where o.inventory is not null and o.observed_on <= :lastDay %s
+                     order by o.customer_id desc, o.spec_code desc, o.observed_on desc) f
+              left join sales_quarter q on q.month_start = :first and q.customer_id = f.customer_id
+                                       and q.spec_code = f.spec_code
+            """;
+
+    private static final String INSERT_STOCK_OF_MONTH = STOCK_ROWS.formatted("");
+
+    private static final String INSERT_STOCK_OF_CUSTOMERS = STOCK_ROWS.formatted("and o.customer_id in (:customers)");
+
+    private static final String AREA_STOCK_ROWS = """
+            insert into area_stock_month (month_start, area_code, business_format, spec_code, customers, inventory)
+            select s.month_start, ac.area_code, ac.business_format, s.spec_code, count(*), sum(s.inventory)
+              from stock_month s
+              join area_sales_customer ac on ac.customer_id = s.customer_id
+             where %s
+             group by s.month_start, ac.area_code, ac.business_format, s.spec_code
+            """;
+
+    private static final String INSERT_AREA_STOCK_OF_MONTH = AREA_STOCK_ROWS.formatted("s.month_start = :first");
+
+    private static final String INSERT_AREA_STOCK_OF_AREAS = AREA_STOCK_ROWS.formatted(
+            "s.month_start = :first and ac.area_code in (:areas)");
+
+    private static final String INSERT_AREA_STOCK_OF_ALL_MONTHS = AREA_STOCK_ROWS.formatted("ac.area_code in (:areas)");
+
+    /** The latest observation inside the month that recorded shelf presence, per customer and spec. */
+    private static final String SHELF_ROWS = """
+            insert into shelf_month (month_start, customer_id, spec_code, on_shelf)
+            select cast(:first as date), f.customer_id, f.spec_code, f.on_shelf
+              from (select distinct on (o.customer_id, o.spec_code) o.customer_id, o.spec_code, o.observed_on,
+                           o.on_shelf
+                      from field_observation o
+                     where o.on_shelf is not null and o.observed_on >= :first and o.observed_on < :next %s
+                     order by o.customer_id, o.spec_code, o.observed_on desc) f
+            """;
+
+    /** The latest observation inside the month that recorded a retail price, per customer and spec. */
+    private static final String PRICE_ROWS = """
+            insert into price_month (month_start, customer_id, spec_code, observed_on, retail_price)
+            select cast(:first as date), f.customer_id, f.spec_code, f.observed_on, f.retail_price
+              from (select distinct on (o.customer_id, o.spec_code) o.customer_id, o.spec_code, o.observed_on,
+                           o.retail_price
+                      from field_observation o
+                     where o.retail_price is not null and o.observed_on >= :first and o.observed_on < :next %s
+                     order by o.customer_id, o.spec_code, o.observed_on desc) f
+            """;
+
+    private static final String OF_CUSTOMERS = "and o.customer_id in (:customers)";
 
     private static final String AREA_ROWS = """
             insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
@@ -102,34 +201,37 @@ public class SalesRollup {
             "sales_month_refresh f join sales_month sm on sm.month_start = f.month_start", "ac.area_code in (:areas)");
 
     /**
-     * Areas whose area_sales_month rows no longer match the customers' current routes: old and new area
-     * of every customer that moved, and the area of every customer not yet recorded that has order lines.
+     * Areas whose area_sales_month or area_stock_month rows no longer match the customers' current routes and
+     * 业态: old and new area of every customer that moved or changed its 业态, and the area of every customer not
+     * yet recorded that has order lines.
      */
     private static final String AREAS_TO_ALIGN = """
             select ac.area_code
               from area_sales_customer ac
               join retail_customer c on c.id = ac.customer_id
               join route r on r.code = c.route_code
-             where r.area_code <> ac.area_code
+             where r.area_code <> ac.area_code or ac.business_format is null
+                or ac.business_format <> c.business_format
             union
             select r.area_code
               from retail_customer c
               join route r on r.code = c.route_code
               left join area_sales_customer ac on ac.customer_id = c.id
              where (ac.area_code is null and exists (select 1 from order_line o where o.customer_id = c.id))
-                or ac.area_code <> r.area_code
+                or ac.area_code <> r.area_code or ac.business_format <> c.business_format
             """;
 
     private static final String FORGET_MOVED_CUSTOMERS = """
             delete from area_sales_customer
              where not exists (select 1 from retail_customer c join route r on r.code = c.route_code
                                 where c.id = area_sales_customer.customer_id
-                                  and r.area_code = area_sales_customer.area_code)
+                                  and r.area_code = area_sales_customer.area_code
+                                  and c.business_format = area_sales_customer.business_format)
             """;
 
     private static final String RECORD_CUSTOMER_AREAS = """
-            insert into area_sales_customer (customer_id, area_code)
-            select c.id, r.area_code
+            insert into area_sales_customer (customer_id, area_code, business_format)
+            select c.id, r.area_code, c.business_format
               from retail_customer c
               join route r on r.code = c.route_code
              where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
@@ -185,6 +287,81 @@ public class SalesRollup {
     }
 
     /**
+     * Recomputes what the counts, prices and shelf presence of the customers given feed (stock_month and its area
+     * sums for every rolled-up month from {@code from} on, shelf_month and price_month of {@code from}): what a
+     * recorded visit day changes (its observations replace the day's). Cheap: a few customers' observations.
+     */
+    @Transactional
+    public void refreshObservations(YearMonth from, Collection<Long> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource selected = new MapSqlParameterSource("customers", customers);
+        List<String> areas = jdbc.queryForList(
+                "select distinct area_code from area_sales_customer where customer_id in (:customers)", selected,
+                String.class);
+        for (YearMonth month : rolledUpFrom(from)) {
+            MapSqlParameterSource params = monthParameters(month).addValue("customers", customers)
+                    .addValue("areas", areas.isEmpty() ? List.of("") : areas);
+            jdbc.update("delete from stock_month where month_start = :first and customer_id in (:customers)", params);
+            jdbc.update(INSERT_STOCK_OF_CUSTOMERS, params);
+            jdbc.update("delete from area_stock_month where month_start = :first and area_code in (:areas)", params);
+            jdbc.update(INSERT_AREA_STOCK_OF_AREAS, params);
+            if (month.equals(from)) {
+                jdbc.update("delete from shelf_month where month_start = :first and customer_id in (:customers)", params);
+                jdbc.update("delete from price_month where month_start = :first and customer_id in (:customers)", params);
+                rollUpObservationsOfMonth(params, OF_CUSTOMERS);
+            }
+        }
+    }
+
+    /**
+     * Recomputes what the observations feed for every rolled-up month from {@code from} on (an observations import):
+     * a count is the latest of its customer and spec in every month-end snapshot until a later count.
+     */
+    @Transactional
+    public void refreshObservations(YearMonth from) {
+        for (YearMonth month : rolledUpFrom(from)) {
+            MapSqlParameterSource params = monthParameters(month);
+            jdbc.update("delete from stock_month where month_start = :first", params);
+            jdbc.update(INSERT_STOCK_OF_MONTH, params);
+            jdbc.update("delete from area_stock_month where month_start = :first", params);
+            jdbc.update(INSERT_AREA_STOCK_OF_MONTH, params);
+            rollUpObservationsOfMonth(params, "");
+        }
+        updateStatistics();
+    }
+
+    private void rollUpObservationsOfMonth(MapSqlParameterSource params, String customerFilter) {
+        if (customerFilter.isEmpty()) {
+            jdbc.update("delete from shelf_month where month_start = :first", params);
+            jdbc.update("delete from price_month where month_start = :first", params);
+        }
+        jdbc.update(SHELF_ROWS.formatted(customerFilter), params);
+        jdbc.update(PRICE_ROWS.formatted(customerFilter), params);
+    }
+
+    /**
+     * Re-prices the customers' key-brand volume and retail profit of every rolled-up month (after a specs import
+     * that may have changed prices or key brands): the month's customer rows again from sales_month.
+     */
+    @Transactional
+    public void repriceCustomers() {
+        for (YearMonth month : rolledUpFrom(YearMonth.of(1900, 1))) {
+            MapSqlParameterSource params = monthParameters(month);
+            jdbc.update("delete from customer_sales_month where month_start = :first", params);
+            jdbc.update(INSERT_CUSTOMERS, params);
+        }
+        updateStatistics();
+    }
+
+    private List<YearMonth> rolledUpFrom(YearMonth from) {
+        return jdbc.query("select month_start from sales_month_refresh where month_start >= :from order by month_start",
+                new MapSqlParameterSource("from", Date.valueOf(from.atDay(1))),
+                (rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()));
+    }
+
+    /**
      * Makes area_sales_month count every customer in the area of its current route again: records new
      * customers, and recomputes the areas that customers (or their routes) left or joined, for every
      * rolled-up month. Nothing to do, the usual case, costs one join of customers and routes.
@@ -200,6 +377,10 @@ public class SalesRollup {
             MapSqlParameterSource params = new MapSqlParameterSource("areas", areas);
             jdbc.update("delete from area_sales_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREAS_OF_ALL_MONTHS, params);
+            jdbc.update("delete from area_repeat_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_REPEATS_OF_ALL_MONTHS, params);
+            jdbc.update("delete from area_stock_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_AREA_STOCK_OF_ALL_MONTHS, params);
         }
         return areas;
     }
@@ -216,13 +397,15 @@ public class SalesRollup {
         }
         if (Boolean.TRUE.equals(postgres)) {
             jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, "
-                    + "customer_order_day, area_sales_month");
+                    + "customer_order_day, area_sales_month, customer_quarter, area_repeat_month, stock_month, area_stock_month, "
+                    + "shelf_month, price_month");
         }
     }
 
     /**
      * Rolls up the months given, then the quarters that read them: each month's own and, when rolled up,
-     * those of the two months after it. Returns the sales_month rows written.
+     * those of the three months after it (the quarter's sales reach two months on, its 91 order days three).
+     * Returns the sales_month rows written.
      */
     private int rollUp(Collection<YearMonth> months) {
         if (months.isEmpty()) {
@@ -237,12 +420,13 @@ public class SalesRollup {
         Set<YearMonth> rolledUp = new HashSet<>();
         jdbc.query("select month_start from sales_month_refresh where month_start > :first and month_start <= :last",
                 new MapSqlParameterSource("first", Date.valueOf(quarters.first().atDay(1)))
-                        .addValue("last", Date.valueOf(quarters.last().plusMonths(2).atDay(1))),
+                        .addValue("last", Date.valueOf(quarters.last().plusMonths(3).atDay(1))),
                 rs -> {
                     rolledUp.add(YearMonth.from(rs.getDate(1).toLocalDate()));
                 });
         for (YearMonth month : List.copyOf(quarters)) {
-            Stream.of(month.plusMonths(1), month.plusMonths(2)).filter(rolledUp::contains).forEach(quarters::add);
+            Stream.of(month.plusMonths(1), month.plusMonths(2), month.plusMonths(3)).filter(rolledUp::contains)
+                    .forEach(quarters::add);
         }
         quarters.forEach(this::rollUpQuarter);
         return rows;
@@ -259,21 +443,32 @@ public class SalesRollup {
         jdbc.update(INSERT_ORDER_DAYS, params);
         jdbc.update("delete from area_sales_month where month_start = :first", params);
         jdbc.update(INSERT_AREAS_OF_MONTH, params);
+        rollUpObservationsOfMonth(params, "");
         jdbc.update("delete from sales_month_refresh where month_start = :first", params);
         jdbc.update("insert into sales_month_refresh (month_start, refreshed_at) values (:first, :now)", params);
         return rows;
     }
 
+    /** The quarter ending with the month and what is derived from it: customers' quarters, repeat buyers, stock. */
     private void rollUpQuarter(YearMonth month) {
         MapSqlParameterSource params = monthParameters(month);
         jdbc.update("delete from sales_quarter where month_start = :first", params);
         jdbc.update(INSERT_QUARTER, params);
+        jdbc.update("delete from customer_quarter where month_start = :first", params);
+        jdbc.update(INSERT_CUSTOMER_QUARTER, OrderWeeks.addStarts(params, month));
+        jdbc.update("delete from area_repeat_month where month_start = :first", params);
+        jdbc.update(INSERT_REPEATS_OF_MONTH, params);
+        jdbc.update("delete from stock_month where month_start = :first", params);
+        jdbc.update(INSERT_STOCK_OF_MONTH, params);
+        jdbc.update("delete from area_stock_month where month_start = :first", params);
+        jdbc.update(INSERT_AREA_STOCK_OF_MONTH, params);
     }
 
     private static MapSqlParameterSource monthParameters(YearMonth month) {
         return new MapSqlParameterSource("first", Date.valueOf(month.atDay(1)))
                 .addValue("next", Date.valueOf(month.plusMonths(1).atDay(1)))
                 .addValue("previous", Date.valueOf(month.minusMonths(1).atDay(1)))
-                .addValue("quarterStart", Date.valueOf(month.minusMonths(2).atDay(1)));
+                .addValue("quarterStart", Date.valueOf(month.minusMonths(2).atDay(1)))
+                .addValue("lastDay", Date.valueOf(month.atEndOfMonth()));
     }
 }

@@ -70,24 +70,15 @@ final class MarketAnalysisSql {
                   join route r on r.code = c.route_code
             )""";
 
-    /** Each customer's latest observation with a price of each spec inside m; the mean per area and spec. */
+    /** Each customer's latest observation with a price of each spec inside m (rolled up); the mean per area and spec. */
     private static final String SPEC_PRICES = """
-            latest_price as (
-                select cu.area_code, x.spec_code, x.customer_id, x.retail_price
-                  from (select o.spec_code, o.customer_id, o.retail_price,
-                               row_number() over (partition by o.customer_id, o.spec_code
-                                                  order by o.observed_on desc, o.id desc) as rn
-                          from field_observation o
-                         where o.observed_on >= :m0 and o.observed_on <= :lastDay
-                           and o.retail_price is not null) x
-                  join cust cu on cu.customer_id = x.customer_id
-                 where x.rn = 1
-            ),
             spec_price as (
-                select lp.area_code, lp.spec_code, count(*) as customers, sum(lp.retail_price) as price_sum,
+                select cu.area_code, lp.spec_code, count(*) as customers, sum(lp.retail_price) as price_sum,
                        cast(sum(lp.retail_price) as decimal(30, 10)) / count(*) as mean_price
-                  from latest_price lp
-                 group by lp.area_code, lp.spec_code
+                  from price_month lp
+                  join cust cu on cu.customer_id = lp.customer_id
+                 where lp.month_start = :m0
+                 group by cu.area_code, lp.spec_code
             )""";
 
     static final String INSERT_RESULTS = """
@@ -154,23 +145,12 @@ final class MarketAnalysisSql {
             active_total as (
                 select area_code, sum(n) as n from active group by area_code
             ),
-            -- Each customer's latest count of each spec (one observation per customer, spec and day), ranked
-            -- in key order from ix_observation_latest_count before the customers' areas are joined.
-            latest_count as (
-                select cu.area_code, cu.business_format, x.spec_code, x.inventory
-                  from (select o.customer_id, o.spec_code, o.inventory,
-                               row_number() over (partition by o.customer_id, o.spec_code
-                                                  order by o.observed_on desc) as rn
-                          from field_observation o
-                         where o.observed_on <= :lastDay and o.inventory is not null) x
-                  join cust cu on cu.customer_id = x.customer_id
-                 where x.rn = 1
-            ),
+            -- The mean latest count (on or before the last day) per area, 业态 and spec, from the month's stock sums.
             format_stock as (
-                select area_code, business_format, spec_code,
-                       cast(sum(inventory) as decimal(30, 10)) / count(*) as mean_inventory
-                  from latest_count
-                 group by area_code, business_format, spec_code
+                select st.area_code, st.business_format, st.spec_code,
+                       cast(st.inventory as decimal(30, 10)) / st.customers as mean_inventory
+                  from area_stock_month st
+                 where st.month_start = :m0
             ),
             social as (
                 select fs.area_code, sum(fs.mean_inventory * coalesce(ac.n, 0)) as social_inventory

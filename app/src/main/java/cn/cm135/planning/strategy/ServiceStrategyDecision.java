@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -37,6 +38,7 @@ class ServiceStrategyDecision {
 
     private final ProcessEngine engine;
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, Table> parsed = new ConcurrentHashMap<>();
 
     ServiceStrategyDecision(ProcessEngine engine) {
         this.engine = engine;
@@ -101,15 +103,17 @@ class ServiceStrategyDecision {
      */
     Table load(Date asOf) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        DmnModelInstance model = configuration.getCommandExecutorTxRequired().execute(context -> {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
             DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
-            String definitionId = asOf == null ? null : versionAt(asOf);
-            if (definitionId == null) {
-                definitionId = cache.findDeployedLatestDecisionDefinitionByKey(KEY).getId();
-            }
-            return cache.findDmnModelInstanceForDecisionDefinition(definitionId);
+            String versionId = asOf == null ? null : versionAt(asOf);
+            String definitionId = versionId != null ? versionId
+                    : cache.findDeployedLatestDecisionDefinitionByKey(KEY).getId();
+            // A deployed version never changes, so each is parsed once (not once per customer manager and month).
+            return parsed.computeIfAbsent(definitionId, id -> {
+                DmnModelInstance model = cache.findDmnModelInstanceForDecisionDefinition(id);
+                return new Table(dmnEngine.parseDecision(KEY, model), model);
+            });
         });
-        return new Table(dmnEngine.parseDecision(KEY, model), model);
     }
 
     /** The id of the newest version deployed at or before {@code asOf}, or null. */

@@ -46,12 +46,12 @@ class StrategyInputs {
              group by d.customer_id, d.need_type
             """.formatted(CM_CUSTOMERS);
 
-    /** Weeks (7-day blocks counted back from the analysed month's last day) with at least one order line. */
+    /** Weeks (7-day blocks counted back from the analysed month's last day) with an order day (the roll-up's days). */
     private static final String ORDER_WEEKS = """
             select o.customer_id,
                    count(distinct case when o.order_date >= :w0 then 0 when o.order_date >= :w1 then 1
                                        when o.order_date >= :w2 then 2 else 3 end) as weeks
-              from order_line o
+              from customer_order_day o
              where o.order_date >= :w3 and o.order_date <= :lastDay and o.customer_id in (%s)
              group by o.customer_id
             """.formatted(CM_CUSTOMERS);
@@ -73,32 +73,18 @@ class StrategyInputs {
      */
     private static final String KEY_SPEC_COUNTS = """
             select x.customer_id, x.spec_code, s.name, x.inventory, x.observed_on
-              from (select f.customer_id, f.spec_code, f.inventory, f.observed_on,
-                           row_number() over (partition by f.customer_id, f.spec_code
-                                              order by f.observed_on desc, f.id desc) as rn
-                      from field_observation f
-                     where f.inventory is not null and f.observed_on >= :threeMonthsFirst and f.observed_on <= :lastDay
-                       and f.customer_id in (%s)) x
+              from stock_month x
               join cigarette_spec s on s.code = x.spec_code
-              -- month_start by equality: the roll-up's key starts with it, then customer_id (a range on the
-              -- month would make PostgreSQL scan every customer of the 3 months).
-              join (select distinct q.customer_id, q.spec_code from sales_month q
-                     where q.month_start in (:m2, :m1, :m0) and q.customer_id in (%s)) q
-                on q.customer_id = x.customer_id and q.spec_code = x.spec_code
-             where x.rn = 1 and s.key_brand
-            """.formatted(CM_CUSTOMERS, CM_CUSTOMERS);
+             where x.month_start = :m0 and x.customer_id in (%s)
+               and x.observed_on >= :threeMonthsFirst and x.quantity_3m is not null and s.key_brand
+            """.formatted(CM_CUSTOMERS);
 
     /** Each spec's latest observed retail price in the analysed month (market analysis convention) and its guide price. */
     private static final String PRICES = """
             select x.customer_id, x.spec_code, s.name, x.retail_price, s.retail_price as guide_price, x.observed_on
-              from (select f.customer_id, f.spec_code, f.retail_price, f.observed_on,
-                           row_number() over (partition by f.customer_id, f.spec_code
-                                              order by f.observed_on desc, f.id desc) as rn
-                      from field_observation f
-                     where f.retail_price is not null and f.observed_on >= :analysedFirst and f.observed_on <= :lastDay
-                       and f.customer_id in (%s)) x
+              from price_month x
               join cigarette_spec s on s.code = x.spec_code
-             where x.rn = 1
+             where x.month_start = :m0 and x.customer_id in (%s)
             """.formatted(CM_CUSTOMERS);
 
     private final NamedParameterJdbcTemplate jdbc;

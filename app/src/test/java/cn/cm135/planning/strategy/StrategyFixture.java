@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.cm135.TestOrganization;
+import cn.cm135.customer.analysis.SalesRollup;
 
 /**
  * Hand-built data for step 9, all in months nobody else's fixture uses: the plan month 2028-04, so the
@@ -103,5 +104,15 @@ final class StrategyFixture {
     void observe(long customer, String spec, LocalDate on, Integer inventory, String price) {
         jdbc.update("insert into field_observation (customer_id, spec_code, observed_on, inventory, retail_price, on_shelf) "
                 + "values (?, ?, ?, ?, ?, true)", customer, spec, on, inventory, price == null ? null : new BigDecimal(price));
+    }
+
+    /**
+     * Rolls up the three months before the plan month, as the orders and observations imports do after writing:
+     * step 9 reads the counts, prices and order days from the roll-ups.
+     */
+    void rollUp(SalesRollup rollup) {
+        for (int m = 1; m <= 3; m++) {
+            rollup.refresh(YearMonth.of(2028, m));
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -32,6 +33,7 @@ class StrategyPlanTests {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired StrategyService strategies;
+    @Autowired SalesRollup rollup;
 
     StrategyFixture f;
     String cmRegen, cmLife;
@@ -52,6 +54,7 @@ class StrategyPlanTests {
         cmLife = f.customerManager("cml", "姚客户");
         l1 = f.quiet("cml", "L1");
         f.analysis(l1, cmLife, true, "良", "75.00", 12, "0.4000", "1.1000", 10, "2.0000");
+        f.rollUp(rollup);
     }
 
     @Test
@@ -85,6 +88,7 @@ class StrategyPlanTests {
         // The data changes: R2 now at the guide price and warned. 价格规范 no longer fires and goes; the
         // table's 经营分析指导 for R2 meets the manual one and leaves it as the customer manager wrote it.
         f.observe(r2, f.n, LocalDate.of(2028, 3, 28), null, "110.00");
+        f.rollUp(rollup);
         f.analysis(r2, cmRegen, true, "良", "75.00", 20, "0.5000", "1.2500", 10, "2.0000");
         GenerationResult third = strategies.generate(cmRegen, PLAN);
         assertThat(third).extracting(GenerationResult::strategies, GenerationResult::inserted,

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.cycle.CycleVariables;
 
 /**
@@ -41,6 +42,7 @@ class StrategyProcessTests {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired StrategyService strategies;
+    @Autowired SalesRollup rollup;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired FormService formService;
@@ -58,6 +60,7 @@ class StrategyProcessTests {
         long w2 = f.quiet("cm", "W2");
         jdbc.update("update retail_customer set personalised_service = '无电话，需上门代订' where id = ?", w2);
         f.observe(w2, f.n, LocalDate.of(2028, 3, 12), null, "110.00");
+        f.rollUp(rollup);
     }
 
     @Test

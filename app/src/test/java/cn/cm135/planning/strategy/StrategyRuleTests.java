@@ -145,9 +145,7 @@ class StrategyRuleTests {
         f.observe(b1, f.n, LocalDate.of(2028, 3, 12), null, "118.00");   // +7.27 %
 
         // Step 5 keeps the roll-up of these months; the fixture's orders are the only ones in them.
-        for (int m = 1; m <= 3; m++) {
-            rollup.refresh(java.time.YearMonth.of(2028, m));
-        }
+        f.rollUp(rollup);
         first = strategies.generate(cm, StrategyFixture.PLAN);
     }
 
