@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -138,6 +139,108 @@ class SalesRollupTests {
                 .isEqualTo(org.code("A-cm1"));
     }
 
+    /**
+     * The month-start roll-ups. Observations (库存 / 零售价 / 是否上柜): A S1 01-20 8 / – / –, 03-10 3 / 120.00 / yes,
+     * 03-20 – / 115.00 / no; B S2 02-15 6 / – / yes; C S2 03-05 0 / – / –; C S1 04-02 9 (after March).
+     */
+    @Test
+    void theMonthStartRollupsHoldTheHandCountedNumbers() {
+        observations();
+        rollup.ensure(JAN, MAR);
+
+        // Key-brand volume and retail profit (retail 1.1 × wholesale: S1 10 元, S2 5 元 a 条) of March.
+        assertThat(rows("select customer_id, key_volume, retail_profit from customer_sales_month "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id", MAR.atDay(1), a, b, c))
+                .containsExactly(List.of(a, 0L, dec("5.00")), List.of(b, 0L, dec("10.00")), List.of(c, 7L, dec("70.00")));
+        // Quarter January .. March: A 2 specs, 1 order day in March, weeks of 01-06, 02-03, 02-10 and 03-03 among
+        // the 13 blocks ending 03-31 (the first starts 2030-12-31); B 02-10 and 03-17; C 01-13 and 03-03.
+        assertThat(rows("select customer_id, specs_3m, order_days, order_weeks from customer_quarter "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id", MAR.atDay(1), a, b, c))
+                .containsExactly(List.of(a, 2L, 1L, 4L), List.of(b, 1L, 1L, 2L), List.of(c, 1L, 1L, 2L));
+        // Bought in March and February: B's S2 only; in February and January: A's S1.
+        assertThat(rows("select month_start, area_code, spec_code, repeat_buyers from area_repeat_month "
+                + "where area_code in (?, ?) order by month_start, area_code, spec_code", org.code("A-cm1"), org.code("A-cm2")))
+                .containsExactly(List.of(FEB.atDay(1), org.code("A-cm1"), org.code("S1"), 1L),
+                        List.of(MAR.atDay(1), org.code("A-cm1"), org.code("S2"), 1L));
+        // Latest count on or before 03-31: A S1 of 03-10 (03-20 counted nothing) against its quarter's 9 条; B S2 of
+        // 02-15 against 7; C S2's 0 not bought in the quarter; C's 04-02 count is April's.
+        assertThat(stock(MAR)).containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 10), 3L, 9L),
+                List.of(b, org.code("S2"), LocalDate.of(2031, 2, 15), 6L, 7L),
+                Arrays.asList(c, org.code("S2"), LocalDate.of(2031, 3, 5), 0L, null));
+        assertThat(stock(FEB)).containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 1, 20), 8L, 9L),
+                List.of(b, org.code("S2"), LocalDate.of(2031, 2, 15), 6L, 5L));
+        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 3L),
+                List.of(org.code("A-cm1"), "食杂店", org.code("S2"), 1L, 6L),
+                List.of(org.code("A-cm2"), "食杂店", org.code("S2"), 1L, 0L));
+        // Inside March: A's latest shelf record is 03-20 (not on the shelf), its latest price 115.00 of 03-20.
+        assertThat(rows("select customer_id, spec_code, on_shelf from shelf_month where month_start = ? "
+                + "and customer_id in (?, ?, ?)", MAR.atDay(1), a, b, c)).containsExactly(List.of(a, org.code("S1"), false));
+        assertThat(rows("select customer_id, spec_code, observed_on, retail_price from price_month where month_start = ? "
+                + "and customer_id in (?, ?, ?)", MAR.atDay(1), a, b, c))
+                .containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 20), dec("115.00")));
+    }
+
+    @Test
+    void aRecordedVisitDayRefreshesItsCustomersObservationRollups() {
+        observations();
+        rollup.ensure(JAN, MAR);
+        // The visit day 03-20 recorded again for A (as VisitRecordService replaces a day): a count of 4 at 118.00 on
+        // the shelf.
+        jdbc.update("delete from field_observation where customer_id = ? and observed_on = ?", a, LocalDate.of(2031, 3, 20));
+        observe(a, "S1", LocalDate.of(2031, 3, 20), 4, "118.00", true);
+        rollup.refreshObservations(MAR, List.of(a));
+
+        assertThat(stock(MAR)).contains(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 20), 4L, 9L));
+        assertThat(areaStock(MAR)).contains(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 4L));
+        assertThat(rows("select on_shelf from shelf_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
+                .containsExactly(List.of(true));
+        assertThat(rows("select retail_price from price_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
+                .containsExactly(List.of(dec("118.00")));
+        // February's snapshot is untouched.
+        assertThat(stock(FEB)).contains(List.of(a, org.code("S1"), LocalDate.of(2031, 1, 20), 8L, 9L));
+    }
+
+    @Test
+    void aCustomerMovingOrChangingItsFormatTakesItsStockAlong() {
+        observations();
+        rollup.ensure(JAN, MAR);
+        jdbc.update("update retail_customer set route_code = ? where id = ?", org.code("R-cm2"), b);
+        jdbc.update("update retail_customer set business_format = '便利店' where id = ?", c);
+        assertThat(rollup.alignAreas()).containsExactlyInAnyOrder(org.code("A-cm1"), org.code("A-cm2"));
+
+        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 3L),
+                List.of(org.code("A-cm2"), "便利店", org.code("S2"), 1L, 0L),
+                List.of(org.code("A-cm2"), "食杂店", org.code("S2"), 1L, 6L));
+        assertThat(rollup.alignAreas()).isEmpty();
+    }
+
+    private void observations() {
+        observe(a, "S1", LocalDate.of(2031, 1, 20), 8, null, null);
+        observe(a, "S1", LocalDate.of(2031, 3, 10), 3, "120.00", true);
+        observe(a, "S1", LocalDate.of(2031, 3, 20), null, "115.00", false);
+        observe(b, "S2", LocalDate.of(2031, 2, 15), 6, null, true);
+        observe(c, "S2", LocalDate.of(2031, 3, 5), 0, null, null);
+        observe(c, "S1", LocalDate.of(2031, 4, 2), 9, null, null);
+    }
+
+    private void observe(long customer, String spec, LocalDate on, Integer inventory, String price, Boolean onShelf) {
+        jdbc.update("insert into field_observation (customer_id, spec_code, observed_on, inventory, retail_price, on_shelf) "
+                + "values (?, ?, ?, ?, ?, ?)", customer, org.code(spec), on, inventory,
+                price == null ? null : new BigDecimal(price), onShelf);
+    }
+
+    private List<List<Object>> stock(YearMonth month) {
+        return rows("select customer_id, spec_code, observed_on, inventory, quantity_3m from stock_month "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id, spec_code", month.atDay(1),
+                a, b, c);
+    }
+
+    private List<List<Object>> areaStock(YearMonth month) {
+        return rows("select area_code, business_format, spec_code, customers, inventory from area_stock_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format, spec_code",
+                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+    }
+
     private List<List<Object>> areaRows(YearMonth month) {
         return rows("select area_code, spec_code, quantity, amount, buyers from area_sales_month "
                 + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code", month.atDay(1),
@@ -151,9 +254,11 @@ class SalesRollupTests {
     }
 
     private List<List<Object>> rows(String sql, Object... args) {
-        return jdbc.queryForList(sql, args).stream().map(Map::values).map(values -> List.copyOf(values.stream()
-                .map(v -> v instanceof Number n && !(v instanceof BigDecimal) ? (Object) n.longValue() : v)
-                .toList())).toList();
+        return jdbc.queryForList(sql, args).stream().map(Map::values).map(values -> values.stream()
+                .map(v -> v instanceof Number n && !(v instanceof BigDecimal) ? (Object) n.longValue()
+                        : v instanceof java.sql.Date d ? d.toLocalDate() : v)
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))).map(l -> (List<Object>) l)
+                .toList();
     }
 
     private static BigDecimal dec(String value) {
