@@ -2,6 +2,8 @@ package cn.cm135.planning.strategy;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,30 +13,31 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the facts of every active retail customer of one customer manager with six set-based queries
- * (one per kind of fact, whatever the number of customers): never one query per customer. Reads the
- * stored analysis of the analysed month (customer_month_result, step 5) and the roll-up sales_month that
- * step 5 keeps; both must have been computed for that month (the cycle runs steps 5–8 before step 9).
+ * Gathers the facts of every active retail customer of one or more customer managers with six set-based queries
+ * (one per kind of fact, whatever the number of customers or customer managers): never one query per customer. Reads
+ * the stored analysis of the analysed month (customer_month_result, step 5) and the roll-ups the writers of order
+ * lines and observations keep (customer_order_day, stock_month, price_month of the analysed month: SalesRollup);
+ * the cycle runs steps 5–8, which roll up any month never rolled up, before step 9.
  */
 @Component
 class StrategyInputs {
 
-    /** The customer manager's active customers, by their current route's area. */
+    /** The customer managers' active customers, by their current route's area. */
     private static final String CM_CUSTOMERS = """
             select c.id from retail_customer c
               join route r on r.code = c.route_code
               join area a on a.code = r.area_code
-             where a.customer_manager_id = :cm and c.status = 'ACTIVE'""";
+             where a.customer_manager_id in (:cms) and c.status = 'ACTIVE'""";
 
     private static final String CUSTOMERS = """
-            select c.id, c.licence_no, c.name, c.opened_on, c.personalised_service,
+            select a.customer_manager_id, c.id, c.licence_no, c.name, c.opened_on, c.personalised_service,
                    m.warning, m.capability_level, m.capability_score, m.volume, m.mom_index, m.peer_mom_index,
                    m.stock, m.weeks_of_stock
               from retail_customer c
               join route r on r.code = c.route_code
               join area a on a.code = r.area_code
               left join customer_month_result m on m.period = :analysed and m.customer_id = c.id
-             where a.customer_manager_id = :cm and c.status = 'ACTIVE'
+             where a.customer_manager_id in (:cms) and c.status = 'ACTIVE'
              order by c.licence_no
             """;
 
@@ -93,10 +96,15 @@ class StrategyInputs {
         this.jdbc = jdbc;
     }
 
-    /** Facts of each active customer of the customer manager, by licence number. */
-    List<CustomerFacts> load(String customerManagerId, StrategyMonth month) {
-        MapSqlParameterSource p = parameters(customerManagerId, month);
-        Map<Long, CustomerFacts> facts = new LinkedHashMap<>();
+    /**
+     * Facts of each active customer of the customer managers, by customer manager and licence number: the same six
+     * queries for one customer manager or for the whole centre.
+     */
+    Map<String, List<CustomerFacts>> load(Collection<String> customerManagerIds, StrategyMonth month) {
+        MapSqlParameterSource p = parameters(customerManagerIds, month);
+        Map<Long, CustomerFacts> facts = new HashMap<>();
+        Map<String, List<CustomerFacts>> byManager = new LinkedHashMap<>();
+        customerManagerIds.forEach(cm -> byManager.put(cm, new ArrayList<>()));
         jdbc.query(CUSTOMERS, p, rs -> {
             Date opened = rs.getDate("opened_on");
             CustomerFacts f = new CustomerFacts(rs.getLong("id"), rs.getString("licence_no"), rs.getString("name"),
@@ -110,6 +118,7 @@ class StrategyInputs {
             f.stock = (Integer) rs.getObject("stock", Integer.class);
             f.weeksOfStock = rs.getBigDecimal("weeks_of_stock");
             facts.put(f.customerId, f);
+            byManager.get(rs.getString("customer_manager_id")).add(f);
         });
         jdbc.query(OPEN_NEEDS, p, rs -> {
             facts.get(rs.getLong("customer_id")).openNeedsByType.put(rs.getString("need_type"), rs.getInt("needs"));
@@ -131,12 +140,12 @@ class StrategyInputs {
                     rs.getBigDecimal("retail_price"), rs.getDate("observed_on").toLocalDate()));
             f.guidePrices.put(rs.getString("spec_code"), rs.getBigDecimal("guide_price"));
         });
-        return new ArrayList<>(facts.values());
+        return byManager;
     }
 
-    private static MapSqlParameterSource parameters(String customerManagerId, StrategyMonth month) {
+    private static MapSqlParameterSource parameters(Collection<String> customerManagerIds, StrategyMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("cm", customerManagerId)
+                .addValue("cms", customerManagerIds)
                 .addValue("plan", month.plan().toString())
                 .addValue("analysed", month.analysed().toString())
                 .addValue("planFirst", Date.valueOf(month.plan().atDay(1)))
