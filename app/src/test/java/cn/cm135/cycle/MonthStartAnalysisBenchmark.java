@@ -108,20 +108,16 @@ public final class MonthStartAnalysisBenchmark {
                 System.out.printf("rolled up %d months never rolled up before (%s … %s): %.1f s%n", missing.size(),
                         missing.get(0), missing.get(missing.size() - 1), prepared / 1e9);
             }
-            boolean statements = resetStatements();
             long refresh = time(() -> rollup.refresh(month));
-            List<String> refreshStatements = statements ? topStatements() : List.of();
             jdbc.update("delete from analysis_run where period = ?", month.toString());
 
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long groupByBefore = bareGroupBy();
-            resetStatements();
             HeapPeak heap = HeapPeak.start();
             long customers = time(() -> analyses.ensureCustomers(month));
             long brands = time(() -> analyses.ensureBrands(month));
             long market = time(() -> analyses.ensureMarket(month));
             long peak = heap.stop();
-            List<String> analysisStatements = statements ? topStatements() : List.of();
             long[] strategyRun = generateStrategies();
             long groupByAfter = bareGroupBy();
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -151,12 +147,7 @@ public final class MonthStartAnalysisBenchmark {
                     (double) strategyRun[0] / total, strategyRun[2], strategyRun[3]);
             System.out.printf("%-42s %7d MB (max heap %d MB)%n", "peak heap used during the analysis",
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            if (statements) {
-                System.out.println("\nslowest statements of the roll-up refresh (pg_stat_statements: ms, rows, statement)");
-                refreshStatements.forEach(System.out::println);
-                System.out.println("slowest statements of the analysis");
-                analysisStatements.forEach(System.out::println);
-            }
+
         }
 
         /**
@@ -181,30 +172,6 @@ public final class MonthStartAnalysisBenchmark {
                     results.values().stream().mapToLong(GenerationResult::evaluateMillis).sum() / 1e3,
                     results.values().stream().mapToLong(GenerationResult::writeMillis).sum() / 1e3);
             return new long[] {nanos, managers.size(), customers, fired};
-        }
-
-        /** Empties pg_stat_statements when the database has it (PostgreSQL with the extension); false otherwise. */
-        private boolean resetStatements() {
-            if (h2) {
-                return false;
-            }
-            try {
-                jdbc.queryForList("select pg_stat_statements_reset()");
-                return true;
-            } catch (RuntimeException absent) {
-                return false;
-            }
-        }
-
-        private List<String> topStatements() {
-            return jdbc.query("""
-                    select total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') as query
-                      from pg_stat_statements
-                     where query not like '%pg_stat_statements%' and dbid = (select oid from pg_database
-                                                                        where datname = current_database())
-                     order by total_exec_time desc limit 8
-                    """, (rs, n) -> String.format("%8.0f %9d  %s", rs.getDouble(1), rs.getLong(2),
-                    rs.getString(3).substring(0, Math.min(110, rs.getString(3).length()))));
         }
 
         private String show(String setting) {
