@@ -85,9 +85,11 @@ public final class MonthThroughputBenchmark {
         // The month is started by the benchmark, timed, not on boot.
         properties.put("cm135.cycle.start-missed-month", "false");
         properties.put("logging.level.root", "WARN");
-        app.setDefaultProperties(properties);
+        // As command-line arguments: they win over the postgres profile's own settings (cm135.demo=false there).
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         long booting = System.nanoTime();
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run(arguments)) {
             System.out.printf("app started in %.1f s%n", (System.nanoTime() - booting) / 1e9);
             new Benchmark(context, threads).run();
         } finally {
