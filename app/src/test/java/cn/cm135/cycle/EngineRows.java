@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Row counts of the engine's history ({@code ACT_HI_*}) and runtime ({@code ACT_RU_*}) tables at one moment, so a
  * benchmark can say what one process instance leaves behind: snapshot before, snapshot after, divide the difference.
+ * {@code ACT_GE_BYTEARRAY} is counted apart (rows and bytes): the serialized Json variables and their history live
+ * there, the bulk of what a month of forms leaves on disk.
  */
-record EngineRows(long history, long runtime, Map<String, Long> perTable) {
+record EngineRows(long history, long runtime, long byteArrays, long byteArrayBytes, Map<String, Long> perTable) {
 
     static EngineRows count(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
@@ -28,7 +30,10 @@ record EngineRows(long history, long runtime, Map<String, Long> perTable) {
                 runtime += n;
             }
         }
-        return new EngineRows(history, runtime, rows);
+        Map<String, Object> bytes = jdbc.queryForMap("select count(*) as n, coalesce(sum(length(bytes_)), 0) as b "
+                + "from act_ge_bytearray");
+        return new EngineRows(history, runtime, ((Number) bytes.get("n")).longValue(),
+                ((Number) bytes.get("b")).longValue(), rows);
     }
 
     /** What was added since {@code before}, per table (tables that grew or shrank only). */

@@ -36,6 +36,11 @@ record ThroughputReport(YearMonth month, int threads, int instances, double load
         System.out.printf("%-44s %14.1f %14.1f%n", "ACT_RU_* rows left per instance",
                 (afterMonth.runtime() - before.runtime()) / (double) instances,
                 (afterBare.runtime() - afterMonth.runtime()) / (double) instances);
+        System.out.printf("%-44s %14s %14s%n", "ACT_GE_BYTEARRAY rows / kB per instance",
+                perInstance(afterMonth.byteArrays() - before.byteArrays(),
+                        afterMonth.byteArrayBytes() - before.byteArrayBytes()),
+                perInstance(afterBare.byteArrays() - afterMonth.byteArrays(),
+                        afterBare.byteArrayBytes() - afterMonth.byteArrayBytes()));
         System.out.printf("%-44s %14d %14d%n", "peak heap used (MB, sampled every 10 ms)", heapMonth >> 20,
                 heapBare >> 20);
         System.out.printf("%-44s %14.2f   (goal ≥ 0.8)%n", "RATIO cm135 / bare (completions / s)", rateA / rateB);
@@ -60,5 +65,9 @@ record ThroughputReport(YearMonth month, int threads, int instances, double load
         System.out.println("slowest slots (s): " + slots.stream()
                 .sorted(Comparator.comparingDouble((String[] s) -> Double.parseDouble(s[1])).reversed()).limit(8)
                 .map(s -> s[0] + " " + s[1]).toList() + " of " + slots.size() + " slots");
+    }
+
+    private String perInstance(long rows, long bytes) {
+        return String.format("%.0f / %.0f", rows / (double) instances, bytes / 1024.0 / instances);
     }
 }
