@@ -1,6 +1,7 @@
 package cn.cm135.cycle;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,11 @@ record ThroughputReport(YearMonth month, int threads, int instances, double load
                 "Σ s", "> p99");
         for (Map.Entry<String, long[]> e : cm135.sortedByKey().entrySet()) {
             long[] s = e.getValue();
-            long slow = java.util.Arrays.stream(s).filter(n -> n / 1e6 > p99).count();
+            long slow = Arrays.stream(s).filter(n -> n / 1e6 > p99).count();
             System.out.printf("%-28s %6d %8.0f %8.0f %8.0f %8.0f %8.1f %7d%n", e.getKey(), s.length,
                     Completions.percentileMillis(s, 50), Completions.percentileMillis(s, 95),
                     Completions.percentileMillis(s, 99), Completions.percentileMillis(s, 100),
-                    java.util.Arrays.stream(s).sum() / 1e9, slow);
+                    Arrays.stream(s).sum() / 1e9, slow);
         }
         System.out.println("slowest completions: " + String.join(", ", cm135.slowest(5)));
         System.out.println("engine rows added by the month: " + afterMonth.since(before));
