@@ -97,6 +97,7 @@ final class PlanPhaseDriver {
     private final ObjectMapper json;
     private final WorkingCalendar calendar;
     private final boolean movesClock;
+    private TasklistClient.CompletionListener completions;
 
     PlanPhaseDriver(TestRestTemplate rest, String engineName, ManagementService managementService, JdbcTemplate jdbc,
             ObjectMapper json, WorkingCalendar calendar, boolean movesClock) {
@@ -109,14 +110,20 @@ final class PlanPhaseDriver {
         this.movesClock = movesClock;
     }
 
+    /** From now on the runs' people report every completion to {@code listener} (a benchmark's latencies). */
+    PlanPhaseDriver timed(TasklistClient.CompletionListener listener) {
+        this.completions = listener;
+        return this;
+    }
+
     /** The run of one instance; {@code rejects}: the market manager rejects each of the three reviews once. */
     Run run(String customerManagerId, String marketManagerId, YearMonth month, String processInstanceId,
             boolean rejects) {
         Outcome outcome = new Outcome();
         outcome.rejected = rejects;
         return new Run(customerManagerId, marketManagerId, month, processInstanceId,
-                new TasklistClient(rest, engineName, customerManagerId, json),
-                new TasklistClient(rest, engineName, marketManagerId, json), outcome);
+                new TasklistClient(rest, engineName, customerManagerId, json, completions),
+                new TasklistClient(rest, engineName, marketManagerId, json, completions), outcome);
     }
 
     static void setClock(LocalDate day, int hour, int minute) {

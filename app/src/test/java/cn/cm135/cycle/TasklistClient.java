@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -34,20 +36,38 @@ final class TasklistClient {
     record Json(Object value) {
     }
 
+    /**
+     * Told of every completion this client makes (a 204 of submit-form or complete), with the time of that one HTTP
+     * call: a benchmark's latencies ({@link Completions}); the tests pass none.
+     */
+    interface CompletionListener {
+        void completed(String taskDefinitionKey, long nanos);
+    }
+
     private final TestRestTemplate rest;
     private final String engine;
     private final String user;
     private final ObjectMapper json;
+    private final CompletionListener completions;
+    /** Task id → definition key of the tasks this client listed, so a timed completion can name its step. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     /**
      * Logs in as {@code user} (demo users' password is their user id). Requests name the engine, as Tasklist's
      * do ({@code …/engine/default/task}): a test JVM holds several engines, and "default" may be another context's.
      */
     TasklistClient(TestRestTemplate rest, String engineName, String user, ObjectMapper json) {
+        this(rest, engineName, user, json, null);
+    }
+
+    /** As above; {@code completions} (may be null) hears of every completion. */
+    TasklistClient(TestRestTemplate rest, String engineName, String user, ObjectMapper json,
+            CompletionListener completions) {
         this.rest = rest.withBasicAuth(user, user);
         this.engine = "/engine-rest/engine/" + engineName;
         this.user = user;
         this.json = json;
+        this.completions = completions;
     }
 
     String user() {
@@ -60,6 +80,7 @@ final class TasklistClient {
                 engine + "/task?assignee={user}&processInstanceBusinessKey={key}", HttpMethod.GET, null, LIST,
                 user, businessKey);
         assertThat(response.getStatusCode()).as("task list of %s", user).isEqualTo(HttpStatus.OK);
+        remember(response.getBody());
         return response.getBody();
     }
 
@@ -68,7 +89,24 @@ final class TasklistClient {
         ResponseEntity<List<Map<String, Object>>> response = rest.exchange(
                 engine + "/task?processInstanceBusinessKey={key}", HttpMethod.GET, null, LIST, businessKey);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        remember(response.getBody());
         return response.getBody();
+    }
+
+    /** The tasks of one process instance assigned to this user, by instance id (the bare baseline has no key). */
+    List<Map<String, Object>> myTasksOfInstance(String processInstanceId) {
+        ResponseEntity<List<Map<String, Object>>> response = rest.exchange(
+                engine + "/task?assignee={user}&processInstanceId={id}", HttpMethod.GET, null, LIST, user,
+                processInstanceId);
+        assertThat(response.getStatusCode()).as("task list of %s", user).isEqualTo(HttpStatus.OK);
+        remember(response.getBody());
+        return response.getBody();
+    }
+
+    private void remember(List<Map<String, Object>> tasks) {
+        if (completions != null) {
+            tasks.forEach(t -> keys.put((String) t.get("id"), String.valueOf(t.get("taskDefinitionKey"))));
+        }
     }
 
     /** The user's one open task of {@code taskDefinitionKey} in the instance; fails unless there is exactly one. */
@@ -102,13 +140,24 @@ final class TasklistClient {
     /** {@code POST /engine-rest/task/{id}/submit-form}; the raw response, for refusals. */
     ResponseEntity<String> trySubmit(String taskId, Map<String, Object> variables) {
         Map<String, Object> body = Map.of("variables", restVariables(variables));
-        return rest.postForEntity(engine + "/task/{id}/submit-form", body, String.class, taskId);
+        return timed(taskId, () -> rest.postForEntity(engine + "/task/{id}/submit-form", body, String.class, taskId));
     }
 
     /** {@code POST /engine-rest/task/{id}/complete}; the raw response, for refusals. */
     ResponseEntity<String> tryComplete(String taskId, Map<String, Object> variables) {
         Map<String, Object> body = Map.of("variables", restVariables(variables));
-        return rest.postForEntity(engine + "/task/{id}/complete", body, String.class, taskId);
+        return timed(taskId, () -> rest.postForEntity(engine + "/task/{id}/complete", body, String.class, taskId));
+    }
+
+    /** The one HTTP call that completes a task, timed when someone listens; refusals are not completions. */
+    private ResponseEntity<String> timed(String taskId, Supplier<ResponseEntity<String>> call) {
+        long started = System.nanoTime();
+        ResponseEntity<String> response = call.get();
+        if (completions != null && response.getStatusCode() == HttpStatus.NO_CONTENT) {
+            completions.completed(keys.getOrDefault(taskId, "?"), System.nanoTime() - started);
+            keys.remove(taskId);
+        }
+        return response;
     }
 
     /** Submits the form and expects the task to complete (204). */

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -173,27 +167,11 @@ class WholeMonthEndToEndTests {
             runs.add(driver.run(cm.id(), cm.marketManagerId(), month, pi, runs.size() % 2 == 1));
         }
         // Day by day: the engine clock is global, so it moves only between days, when every thread is done.
-        Map<String, Long> nanosPerManager = new ConcurrentHashMap<>();
+        Map<String, Long> nanosPerManager;
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {
-            List<Consumer<Run>> days = driver.planDays();
-            for (int d = 0; d < days.size(); d++) {
-                PlanPhaseDriver.setClock(driver.planDay(month, d + 1), 8, 0);
-                Consumer<Run> day = days.get(d);
-                List<Callable<Void>> work = new ArrayList<>();
-                for (Run run : runs) {
-                    work.add(() -> {
-                        long t = System.nanoTime();
-                        day.accept(run);
-                        nanosPerManager.merge(run.customerManagerId(), System.nanoTime() - t, Long::sum);
-                        return null;
-                    });
-                }
-                for (Future<Void> done : pool.invokeAll(work, 10, TimeUnit.MINUTES)) {
-                    done.get();
-                }
-            }
+            nanosPerManager = new LockStepMonth(pool, null, 10).planDays(driver, runs);
         } finally {
             pool.shutdownNow();
         }
@@ -239,27 +217,7 @@ class WholeMonthEndToEndTests {
         pool = Executors.newFixedThreadPool(THREADS);
         long implementStarted = System.nanoTime();
         try {
-            for (LocalDate day = LocalDate.now(clock); !day.isAfter(month.plusMonths(1).atDay(3))
-                    && runs.stream().anyMatch(run -> !checks.ended(run)); day = day.plusDays(1)) {
-                for (LocalTime time : List.of(ImplementPhaseDriver.MORNING, ImplementPhaseDriver.EVENING)) {
-                    if (!ImplementPhaseDriver.before(day, time)) {
-                        continue; // the day step 11 was confirmed: its morning is over
-                    }
-                    ImplementPhaseDriver.setClock(day, time);
-                    LocalDate today = day;
-                    boolean evening = time.equals(ImplementPhaseDriver.EVENING);
-                    List<Callable<Void>> work = new ArrayList<>();
-                    for (Run run : runs) {
-                        work.add(() -> {
-                            implement.work(run, today, evening);
-                            return null;
-                        });
-                    }
-                    for (Future<Void> done : pool.invokeAll(work, 10, TimeUnit.MINUTES)) {
-                        done.get();
-                    }
-                }
-            }
+            new LockStepMonth(pool, null, 10).implementPhase(implement, runs, LocalDate.now(clock), checks::ended);
         } finally {
             pool.shutdownNow();
         }
