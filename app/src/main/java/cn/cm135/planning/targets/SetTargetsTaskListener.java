@@ -35,7 +35,7 @@ class SetTargetsTaskListener extends StepTaskListener {
         task.getExecution().setVariables(TargetViews.values("", target.values()));
         Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
         shown.put("forecastBasis", target.getForecastBasis());
-        shown.put("rejectionReason", target.getStatus() == TargetStatus.REJECTED ? target.getRejectionReason() : null);
+        shown.put("rejectionReason", target.approval().pendingRejectionReason());
         task.setVariablesLocal(shown);
     }
 

@@ -1,8 +1,10 @@
 package cn.cm135.planning.workplan;
 
-import java.time.LocalDateTime;
-
+import cn.cm135.planning.approval.Approvable;
 import cn.cm135.planning.approval.Approval;
+import cn.cm135.planning.approval.ApprovalKind;
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.planning.approval.ApprovalSubject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,7 +17,7 @@ import jakarta.persistence.Version;
 /** One customer manager's work plan of one month, with its approval. */
 @Entity
 @Table(name = "monthly_work_plan")
-public class MonthlyWorkPlan {
+public class MonthlyWorkPlan implements Approvable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,29 +54,19 @@ public class MonthlyWorkPlan {
         this.period = period;
     }
 
-    String what() {
-        return customerManagerId + " 的 " + period + " 月度工作计划";
-    }
-
     /** The system's proposal replaces the text only while the customer manager hasn't submitted anything. */
     void propose(WorkPlanDraft draft) {
         customersTop = draft.customersTop();
         customersMiddle = draft.customersMiddle();
         customersBase = draft.customersBase();
-        if (approval.status() == cn.cm135.planning.approval.ApprovalStatus.DRAFT) {
+        if (approval.status() == ApprovalStatus.DRAFT) {
             setValues(draft.values());
         }
     }
 
     void edit(WorkPlanValues values) {
-        approval.requireEditable(what());
+        approval.requireEditable(approvalSubject());
         setValues(values);
-    }
-
-    void submit(WorkPlanValues values, LocalDateTime at) {
-        approval.requireEditable(what());
-        setValues(values);
-        approval.submit(what(), at);
     }
 
     private void setValues(WorkPlanValues v) {
@@ -92,8 +84,14 @@ public class MonthlyWorkPlan {
                 improvementMeasures);
     }
 
+    @Override
     public Approval approval() {
         return approval;
+    }
+
+    @Override
+    public ApprovalSubject approvalSubject() {
+        return new ApprovalSubject(ApprovalKind.WORK_PLAN, customerManagerId, period);
     }
 
     public String getCustomerManagerId() {
