@@ -4,8 +4,8 @@ import java.time.YearMonth;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;

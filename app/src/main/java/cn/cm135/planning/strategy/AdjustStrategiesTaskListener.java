@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.StepTaskListener;
 

@@ -64,7 +64,7 @@ class StrategyController {
         var month = Periods.parse(period);
         StrategyPlan plan = strategies.plan(customerManagerId, month);
         return new PlanView(plan.getCustomerManagerId(), plan.getPeriod(), plan.getStatus(), plan.getCustomers(),
-                plan.getGeneratedAt(), plan.getRejectionReason(), plan.getDecidedBy(),
+                plan.getGeneratedAt(), plan.approval().rejectionReason(), plan.approval().decidedBy(),
                 strategies.strategies(customerManagerId, month));
     }
 

@@ -91,22 +91,6 @@ public class StrategyPlan implements Approvable {
         return customers;
     }
 
-    public String getRejectionReason() {
-        return approval.rejectionReason();
-    }
-
-    public LocalDateTime getSubmittedAt() {
-        return approval.submittedAt();
-    }
-
-    public String getDecidedBy() {
-        return approval.decidedBy();
-    }
-
-    public LocalDateTime getDecidedAt() {
-        return approval.decidedAt();
-    }
-
     @Override
     public Approval approval() {
         return approval;

@@ -1,7 +1,6 @@
 package cn.cm135.planning.targets;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 
 import cn.cm135.planning.approval.Approvable;
 import cn.cm135.planning.approval.Approval;
@@ -109,22 +108,6 @@ public class MonthlyTarget implements Approvable {
 
     public ApprovalStatus getStatus() {
         return approval.status();
-    }
-
-    public String getRejectionReason() {
-        return approval.rejectionReason();
-    }
-
-    public String getDecidedBy() {
-        return approval.decidedBy();
-    }
-
-    public LocalDateTime getSubmittedAt() {
-        return approval.submittedAt();
-    }
-
-    public LocalDateTime getDecidedAt() {
-        return approval.decidedAt();
     }
 
     @Override

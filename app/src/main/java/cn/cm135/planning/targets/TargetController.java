@@ -35,7 +35,7 @@ class TargetController {
         static TargetView of(MonthlyTarget t) {
             TargetValues v = t.values();
             return new TargetView(t.getCustomerManagerId(), t.getPeriod(), t.getStatus(), v.volume(), v.unitValue(),
-                    v.keyBrandGrowth(), v.visits(), t.forecast(), t.getRejectionReason(), t.getDecidedBy());
+                    v.keyBrandGrowth(), v.visits(), t.forecast(), t.approval().rejectionReason(), t.approval().decidedBy());
         }
     }
 

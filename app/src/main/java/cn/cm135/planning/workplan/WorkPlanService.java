@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.planning.approval.Approvals;
-import cn.cm135.review.ImprovementMeasures;
+import cn.cm135.process.ImprovementMeasures;
 import cn.cm135.rules.Refusal;
 
 /**

@@ -143,7 +143,7 @@ class StrategyPlanTests {
         assertRefused(() -> strategies.approve(cmLife, june, f.marketManager), null, "草稿，不能审核");
 
         strategies.submit(cmLife, june);
-        assertThat(strategies.plan(cmLife, june).getSubmittedAt()).isNotNull();
+        assertThat(strategies.plan(cmLife, june).approval().submittedAt()).isNotNull();
         assertLocked(() -> strategies.drop(cmLife, june, warned.id(), "不需要"), "已提交，正等待市场经理审核");
         assertLocked(() -> strategies.generate(cmLife, june), "已提交");
         assertLocked(() -> strategies.addManual(cmLife, june,
@@ -154,14 +154,14 @@ class StrategyPlanTests {
 
         strategies.reject(cmLife, june, f.marketManager, "请补充新品推介");
         StrategyPlan rejected = strategies.plan(cmLife, june);
-        assertThat(rejected).extracting(StrategyPlan::getStatus, StrategyPlan::getRejectionReason, StrategyPlan::getDecidedBy)
+        assertThat(rejected).extracting(StrategyPlan::getStatus, p -> p.approval().rejectionReason(), p -> p.approval().decidedBy())
                 .containsExactly(ApprovalStatus.REJECTED, "请补充新品推介", f.marketManager);
         // Back with the customer manager: adjustments allowed again, and kept.
         strategies.addManual(cmLife, june, new ManualStrategy(f.org.code("L1"), "新品推介/上柜", "推介目标烟", f.t, null));
         strategies.drop(cmLife, june, warned.id(), "客户已改为网上按时订货");
         strategies.submit(cmLife, june);
         strategies.approve(cmLife, june, f.marketManager);
-        assertThat(strategies.plan(cmLife, june).getRejectionReason()).isNull();
+        assertThat(strategies.plan(cmLife, june).approval().rejectionReason()).isNull();
 
         assertLocked(() -> strategies.restore(cmLife, june, warned.id()), "已审核，不能再修改");
         assertLocked(() -> strategies.generate(cmLife, june), "已审核");

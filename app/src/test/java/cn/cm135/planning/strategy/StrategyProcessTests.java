@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Step 9 in {@code cycle-135-monthly}, entered at Task_GenerateStrategies: 计划新增 → 调整 (drop with reason,
@@ -163,7 +163,7 @@ class StrategyProcessTests {
                 .as("the work plan comes only now").isEqualTo("Task_SetWorkPlan");
         StrategyPlan locked = strategies.plan(cm, StrategyFixture.PLAN);
         assertThat(locked.getStatus()).isEqualTo(ApprovalStatus.LOCKED);
-        assertThat(locked.getDecidedBy()).isEqualTo(f.marketManager);
+        assertThat(locked.approval().decidedBy()).isEqualTo(f.marketManager);
         assertThat(strategies.strategies(cm, StrategyFixture.PLAN)).extracting(s -> s.licenceNo().substring(3),
                 Strategy::strategyType, Strategy::source, Strategy::status).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("W1", "经营分析指导", Strategy.Source.SYSTEM, Strategy.Status.OPEN),

@@ -34,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleService;
 import cn.cm135.cycle.CycleStartResult;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 
 /** Steps 1 and 1a on the real engine: forecast, submit, reject with a reason, approve, lock. */
@@ -125,7 +125,7 @@ class TargetCycleProcessTests {
         MonthlyTarget locked = targets.get(fixture.customerManager, MONTH);
         assertThat(locked.getStatus()).isEqualTo(ApprovalStatus.LOCKED);
         assertThat(locked.values()).isEqualTo(new TargetValues(70, new BigDecimal("150.50"), new BigDecimal("25.00"), 8));
-        assertThat(locked.getDecidedBy()).isEqualTo(fixture.marketManager);
+        assertThat(locked.approval().decidedBy()).isEqualTo(fixture.marketManager);
         assertThatThrownBy(() -> targets.edit(fixture.customerManager, MONTH,
                 new TargetValues(80, new BigDecimal("150"), BigDecimal.TEN, 8)))
                 .isInstanceOf(Refusal.class).hasMessageContaining("已批准");
