@@ -1,36 +1,15 @@
 package cn.cm135.planning.workplan;
 
-import cn.cm135.planning.approval.Approvable;
-import cn.cm135.planning.approval.Approval;
 import cn.cm135.planning.approval.ApprovalKind;
 import cn.cm135.planning.approval.ApprovalStatus;
-import cn.cm135.planning.approval.ApprovalSubject;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
+import cn.cm135.planning.approval.MonthlyRecord;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-/** One customer manager's work plan of one month, with its approval. */
+/** One customer manager's work plan of one month, with its approval(). */
 @Entity
 @Table(name = "monthly_work_plan")
-public class MonthlyWorkPlan implements Approvable {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "customer_manager_id", nullable = false)
-    private String customerManagerId;
-
-    @Column(nullable = false)
-    private String period;
-
-    @Embedded
-    private Approval approval = new Approval();
+public class MonthlyWorkPlan extends MonthlyRecord {
 
     private int customersTop;
     private int customersMiddle;
@@ -43,15 +22,11 @@ public class MonthlyWorkPlan implements Approvable {
     private String marketWork;
     private String improvementMeasures;
 
-    @Version
-    private int version;
-
     protected MonthlyWorkPlan() {
     }
 
     MonthlyWorkPlan(String customerManagerId, String period) {
-        this.customerManagerId = customerManagerId;
-        this.period = period;
+        super(customerManagerId, period);
     }
 
     /** The system's proposal replaces the text only while the customer manager hasn't submitted anything. */
@@ -59,13 +34,13 @@ public class MonthlyWorkPlan implements Approvable {
         customersTop = draft.customersTop();
         customersMiddle = draft.customersMiddle();
         customersBase = draft.customersBase();
-        if (approval.status() == ApprovalStatus.DRAFT) {
+        if (approval().status() == ApprovalStatus.DRAFT) {
             setValues(draft.values());
         }
     }
 
     void edit(WorkPlanValues values) {
-        approval.requireEditable(approvalSubject());
+        approval().requireEditable(approvalSubject());
         setValues(values);
     }
 
@@ -85,21 +60,8 @@ public class MonthlyWorkPlan implements Approvable {
     }
 
     @Override
-    public Approval approval() {
-        return approval;
-    }
-
-    @Override
-    public ApprovalSubject approvalSubject() {
-        return new ApprovalSubject(ApprovalKind.WORK_PLAN, customerManagerId, period);
-    }
-
-    public String getCustomerManagerId() {
-        return customerManagerId;
-    }
-
-    public String getPeriod() {
-        return period;
+    protected ApprovalKind approvalKind() {
+        return ApprovalKind.WORK_PLAN;
     }
 
     public int getCustomersTop() {
