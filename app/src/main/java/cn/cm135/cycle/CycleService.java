@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.calendar.WorkingCalendar;
-import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
+import cn.cm135.organization.Organization;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Starts a month: one {@code cycle-135-monthly} instance per active customer manager. The

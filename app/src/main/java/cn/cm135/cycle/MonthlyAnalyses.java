@@ -4,6 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.cm135.brand.analysis.BrandAnalysisService;
-import cn.cm135.customer.analysis.CustomerAnalysisService;
-import cn.cm135.market.analysis.MarketAnalysisService;
+import cn.cm135.process.MonthStartAnalysis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -22,30 +24,26 @@ import io.micrometer.core.instrument.Timer;
  * every customer manager's instance reaches the service task. The run first claims its row of
  * {@code analysis_run}, in the same transaction as the analysis: a concurrent job of another instance
  * (or node) waits on that primary key instead of computing the month a second time, then fails on it
- * and is retried a minute later (failedJobRetryTimeCycle in the BPMN), when it finds the month done.
+ * and is retried a minute later (failedJobRetryTimeCycle in the BPMN), when it finds the month done. The
+ * analyses themselves belong to their features, which offer them as {@link MonthStartAnalysis} beans.
  */
 @Service
 public class MonthlyAnalyses {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyAnalyses.class);
 
-    public static final String CUSTOMERS = "customers";
-    public static final String BRANDS = "brands";
-    public static final String MARKET = "market";
+    public static final String CUSTOMERS = MonthStartAnalysis.CUSTOMERS;
+    public static final String BRANDS = MonthStartAnalysis.BRANDS;
+    public static final String MARKET = MonthStartAnalysis.MARKET;
 
     private final JdbcTemplate jdbc;
-    private final CustomerAnalysisService customers;
-    private final BrandAnalysisService brands;
-    private final MarketAnalysisService market;
+    private final Map<String, MonthStartAnalysis> analyses;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    MonthlyAnalyses(JdbcTemplate jdbc, CustomerAnalysisService customers, BrandAnalysisService brands,
-            MarketAnalysisService market, Clock clock, MeterRegistry meters) {
+    MonthlyAnalyses(JdbcTemplate jdbc, List<MonthStartAnalysis> analyses, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.customers = customers;
-        this.brands = brands;
-        this.market = market;
+        this.analyses = analyses.stream().collect(Collectors.toMap(MonthStartAnalysis::kind, Function.identity()));
         this.clock = clock;
         this.meters = meters;
     }
@@ -53,19 +51,25 @@ public class MonthlyAnalyses {
     /** 经营效果与经营能力 of every customer for {@code month}; returns whether it ran now. */
     @Transactional
     public boolean ensureCustomers(YearMonth month) {
-        return ensure(month, CUSTOMERS, () -> customers.analyse(month));
+        return ensure(month, CUSTOMERS, analysis(CUSTOMERS));
     }
 
     /** 月度品牌状态分析 of every area for {@code month}; returns whether it ran now. */
     @Transactional
     public boolean ensureBrands(YearMonth month) {
-        return ensure(month, BRANDS, () -> brands.analyse(month));
+        return ensure(month, BRANDS, analysis(BRANDS));
     }
 
     /** 市场分析 of every area for {@code month}; returns whether it ran now. */
     @Transactional
     public boolean ensureMarket(YearMonth month) {
-        return ensure(month, MARKET, () -> market.analyse(month));
+        return ensure(month, MARKET, analysis(MARKET));
+    }
+
+    /** The customer manager's part of {@code month}'s {@code kind} again (see {@link MonthStartAnalysis#analyseAgainFor}). */
+    @Transactional
+    public void analyseAgainFor(String kind, YearMonth month, String customerManagerId) {
+        analysis(kind).analyseAgainFor(month, customerManagerId);
     }
 
     @Transactional(readOnly = true)
@@ -75,7 +79,15 @@ public class MonthlyAnalyses {
         return n != null && n > 0;
     }
 
-    private boolean ensure(YearMonth month, String kind, Runnable analysis) {
+    private MonthStartAnalysis analysis(String kind) {
+        MonthStartAnalysis analysis = analyses.get(kind);
+        if (analysis == null) {
+            throw new IllegalStateException("No month-start analysis '" + kind + "' (a MonthStartAnalysis bean)");
+        }
+        return analysis;
+    }
+
+    private boolean ensure(YearMonth month, String kind, MonthStartAnalysis analysis) {
         if (hasRun(month, kind)) {
             return false;
         }
@@ -86,7 +98,7 @@ public class MonthlyAnalyses {
         log.info("Month-start analysis {} of {}: started", kind, month);
         long started = System.nanoTime();
         Timer.builder("cm135.analysis.duration").description("Month-start analysis of the whole marketing centre, per step")
-                .tag("step", kind).register(meters).record(analysis);
+                .tag("step", kind).register(meters).record(() -> analysis.analyse(month));
         log.info("Month-start analysis {} of {}: computed in {} ms (written when its job commits)", kind, month,
                 (System.nanoTime() - started) / 1_000_000);
         return true;

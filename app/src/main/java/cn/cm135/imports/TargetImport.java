@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.organization.Organization;
-import cn.cm135.planning.targets.TargetException;
 import cn.cm135.planning.targets.TargetService;
 import cn.cm135.planning.targets.TargetValues;
+import cn.cm135.rules.Refusal;
 
 /**
  * Customer managers' monthly targets (客户经理目标), e.g. from the annual plan, written as drafts
@@ -65,7 +65,7 @@ class TargetImport implements CsvImporter {
             }
             try {
                 outcomes.merge(targets.importDraft(customerManager, month, values), 1L, Long::sum);
-            } catch (TargetException e) {
+            } catch (Refusal e) {
                 row.reject(e.field() == null ? PERIOD : COLUMN_OF_FIELD.getOrDefault(e.field(), PERIOD), e.getMessage());
             }
         });

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.cm135.customer.demand.DemandService;
 import cn.cm135.customer.demand.NeedType;
 import cn.cm135.customer.demand.NewDemand;
+import cn.cm135.planning.approval.ResultsLock;
 import cn.cm135.planning.strategy.OpenStrategies;
 import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.planning.strategy.StrategyService;

@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.customer.analysis.CustomerAnalysisService;
+import cn.cm135.process.CycleVariables;
 
 /**
  * A month-start analysis job that fails half-way (here: a constraint refuses one result row, as a crash or

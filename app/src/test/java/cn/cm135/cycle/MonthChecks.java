@@ -27,8 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.cm135.calendar.WorkingCalendar;
 import cn.cm135.cycle.PlanPhaseDriver.Run;
 import cn.cm135.cycle.weeks.CycleWeeks;
-import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
+import cn.cm135.organization.Organization;
+import cn.cm135.process.CycleVariables;
 
 /**
  * One customer manager's whole month against a running app (steps 1–16, as the people do them in Tasklist,

@@ -35,6 +35,7 @@ import cn.cm135.brand.analysis.BrandAnalysisService;
 import cn.cm135.customer.analysis.CustomerAnalysisService;
 import cn.cm135.customer.analysis.CustomerMonthResult;
 import cn.cm135.market.analysis.MarketAnalysisService;
+import cn.cm135.process.CycleVariables;
 
 /**
  * The month start on the real engine: the analysis (steps 2–8; 2 and 3 only in a customer manager's

@@ -34,6 +34,7 @@ import cn.cm135.Cm135Application;
 import cn.cm135.cycle.PlanPhaseDriver.Run;
 import cn.cm135.organization.Organization;
 import cn.cm135.organization.Organization.CustomerManager;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Benchmark, not a test (issue 13, item 5): every user task of one month for every customer manager of the database

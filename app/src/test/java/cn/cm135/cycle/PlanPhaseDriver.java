@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.cm135.calendar.WorkingCalendar;
 import cn.cm135.cycle.TasklistClient.Json;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Steps 1–11 of one customer manager's month, done the way the customer manager and their market manager do

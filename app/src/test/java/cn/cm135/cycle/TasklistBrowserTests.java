@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cm135.cycle.PlanPhaseDriver.Run;
 import cn.cm135.postgres.OwnPostgresDatabase;
+import cn.cm135.process.CycleVariables;
 
 /**
  * A person in the real Tasklist, in the system Chromium (Debian {@code chromium} and {@code chromedriver};

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.TestOrganization;
+import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.planning.targets.TargetService;
-import cn.cm135.planning.targets.TargetStatus;
 import cn.cm135.planning.targets.TargetValues;
 
 /** Targets arrive by import as drafts; an approved month refuses, and then the whole file does. */
@@ -59,7 +59,7 @@ class TargetImportTests {
 
         ImportReport ok = run(header + open + ",2026-07,1000,170.5,5,250\n");
         assertThat(ok.imported()).isTrue();
-        assertThat(targets.get(open, MONTH).getStatus()).isEqualTo(TargetStatus.DRAFT);
+        assertThat(targets.get(open, MONTH).getStatus()).isEqualTo(ApprovalStatus.DRAFT);
         assertThat(targets.get(open, MONTH).values())
                 .isEqualTo(new TargetValues(1000, new BigDecimal("170.50"), new BigDecimal("5.00"), 250));
     }

@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.cycle.CycleService;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.targets.ForecastFixture;
 import cn.cm135.planning.targets.TargetService;
 import cn.cm135.planning.targets.TargetValues;
+import cn.cm135.process.CycleVariables;
 
 /**
  * The same application on a real PostgreSQL server (started inside the test JVM): Flyway's schema,

@@ -4,4 +4,7 @@
  * suggested target customers — those who bought the spec's price class but not the spec. Next month's
  * step 6 ({@link cn.cm135.brand.analysis}) measures attainment and conversion against them.
  */
+@NamedInterface("targets")
 package cn.cm135.brand.targets;
+
+import org.springframework.modulith.NamedInterface;

@@ -3,4 +3,7 @@
  * the customer analysis ({@link CustomerAnalysisService}): business effect, capability score and
  * grade, computed set-based in SQL for the whole marketing centre and stored per month.
  */
+@NamedInterface("analysis")
 package cn.cm135.customer.analysis;
+
+import org.springframework.modulith.NamedInterface;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.customer.CustomerDirectory;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 

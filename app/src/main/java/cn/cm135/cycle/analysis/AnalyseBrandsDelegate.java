@@ -4,9 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.brand.analysis.BrandAnalysisService;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.cycle.MonthlyAnalyses;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Service task "月度品牌状态分析计算" (Task_AnalyseBrands): once per analysed month for the whole marketing
@@ -17,11 +16,9 @@ import cn.cm135.cycle.MonthlyAnalyses;
 class AnalyseBrandsDelegate implements JavaDelegate {
 
     private final MonthlyAnalyses analyses;
-    private final BrandAnalysisService brands;
 
-    AnalyseBrandsDelegate(MonthlyAnalyses analyses, BrandAnalysisService brands) {
+    AnalyseBrandsDelegate(MonthlyAnalyses analyses) {
         this.analyses = analyses;
-        this.brands = brands;
     }
 
     @Override
@@ -29,7 +26,7 @@ class AnalyseBrandsDelegate implements JavaDelegate {
         var month = CycleVariables.analysedMonth(execution);
         boolean ranNow = analyses.ensureBrands(month);
         if (!ranNow && Boolean.TRUE.equals(execution.getVariable(CycleVariables.FIRST_MONTH))) {
-            brands.reanalyse(month, CycleVariables.customerManagerId(execution));
+            analyses.analyseAgainFor(MonthlyAnalyses.BRANDS, month, CycleVariables.customerManagerId(execution));
         }
     }
 }

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.cycle.MonthlyAnalyses;
+import cn.cm135.process.CycleVariables;
 
 /** Service task "计算经营效果与经营能力" (Task_AnalyseCustomers): once per analysed month for the whole marketing centre. */
 @Component

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Service task "提醒客户经理" (Task_RemindOverdue), fired by the due-date timer: the customer manager's

@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.cycle.weeks.CycleWeeks;
 import cn.cm135.organization.Organization;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 

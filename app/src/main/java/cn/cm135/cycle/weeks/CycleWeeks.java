@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.cm135.calendar.WorkingCalendar;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 
 /**
  * The calendar of the implement phase as {@code cycle-135-monthly} sees it (bean {@code cycleWeeks}): which

@@ -4,4 +4,7 @@
  * coming month, anomalies by type and the market warning, computed set-based in SQL
  * ({@link cn.cm135.market.analysis.MarketAnalysisSql}) and stored per month; a confirmed month is locked.
  */
+@NamedInterface("analysis")
 package cn.cm135.market.analysis;
+
+import org.springframework.modulith.NamedInterface;

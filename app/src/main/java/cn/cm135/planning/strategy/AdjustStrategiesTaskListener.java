@@ -16,7 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
+import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.StepTaskListener;
 
 /**
@@ -52,7 +53,7 @@ class AdjustStrategiesTaskListener extends StepTaskListener {
         Map<String, Object> shown = new HashMap<>(StrategyViews.counts(list));
         shown.put("customerCount", plan.getCustomers() == null ? 0L : plan.getCustomers().longValue());
         shown.put("strategiesRejectionReason",
-                plan.getStatus() == StrategyPlanStatus.REJECTED ? plan.getRejectionReason() : null);
+                plan.approval().pendingRejectionReason());
         shown.put("strategyRows", SpinValues.jsonValue(write(list.stream().map(StrategyViews::row).toList())).create());
         shown.put("strategyOptions", SpinValues.jsonValue(write(list.stream().map(StrategyViews::option).toList())).create());
         task.setVariablesLocal(shown);
@@ -119,7 +120,7 @@ class AdjustStrategiesTaskListener extends StepTaskListener {
             }
             try {
                 strategies.addManual(customerManagerId, month, input);
-            } catch (StrategyException e) {
+            } catch (Refusal e) {
                 throw new StrategyException(e.kind(), e.field(), "新增策略第 " + n + " 行：" + e.getMessage());
             }
         }

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.cm135.organization.Groups;
 import cn.cm135.organization.Organization;
+import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.web.ApiException;
 import cn.cm135.web.Periods;
 
@@ -34,7 +35,7 @@ import cn.cm135.web.Periods;
         + "只有客户经理本人可以在计划为草稿或被驳回时新增、删除或恢复策略。")
 class StrategyController {
 
-    record PlanView(String customerManagerId, String period, StrategyPlanStatus status, Integer customers,
+    record PlanView(String customerManagerId, String period, ApprovalStatus status, Integer customers,
             LocalDateTime generatedAt, String rejectionReason, String decidedBy, List<Strategy> strategies) {
     }
 
@@ -63,7 +64,7 @@ class StrategyController {
         var month = Periods.parse(period);
         StrategyPlan plan = strategies.plan(customerManagerId, month);
         return new PlanView(plan.getCustomerManagerId(), plan.getPeriod(), plan.getStatus(), plan.getCustomers(),
-                plan.getGeneratedAt(), plan.getRejectionReason(), plan.getDecidedBy(),
+                plan.getGeneratedAt(), plan.approval().rejectionReason(), plan.approval().decidedBy(),
                 strategies.strategies(customerManagerId, month));
     }
 

@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.planning.approval.Approvals;
+import cn.cm135.rules.Refusal;
+
 /**
  * The module API of step 9 生成服务策略: every path that touches a month's strategy plan (the process,
  * the forms, REST) goes through here, so the plan's life cycle holds whichever door a change comes
@@ -25,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 // A refused change changed nothing, so it need not doom the caller's transaction.
-@Transactional(noRollbackFor = StrategyException.class)
+@Transactional(noRollbackFor = Refusal.class)
 public class StrategyService {
 
     static final Set<String> KEY_POINTS = Set.of("客户", "品牌", "市场");
@@ -38,10 +41,12 @@ public class StrategyService {
     private final StrategyInputs inputs;
     private final ServiceStrategyDecision decision;
     private final JdbcTemplate jdbc;
+    private final Approvals approvals;
     private final Clock clock;
 
     StrategyService(StrategyPlanRepository plans, StrategyRows rows, StrategyInputs inputs,
-            ServiceStrategyDecision decision, JdbcTemplate jdbc, Clock clock) {
+            ServiceStrategyDecision decision, JdbcTemplate jdbc, Approvals approvals, Clock clock) {
+        this.approvals = approvals;
         this.plans = plans;
         this.rows = rows;
         this.inputs = inputs;
@@ -220,34 +225,28 @@ public class StrategyService {
     /** 计划提交: the plan goes to the market manager; no change until they decide. */
     public StrategyPlan submit(String customerManagerId, YearMonth month) {
         StrategyPlan plan = lock(customerManagerId, month);
-        plan.submit(now());
+        approvals.submit(plan);
         return plans.save(plan);
     }
 
     /** 计划审核 passed. */
     public StrategyPlan approve(String customerManagerId, YearMonth month, String approver) {
         StrategyPlan plan = lock(customerManagerId, month);
-        plan.approve(approver, now());
+        approvals.approve(plan, approver);
         return plans.save(plan);
     }
 
     /** Back to the customer manager with a reason; the strategies and their adjustments stay as they are. */
     public StrategyPlan reject(String customerManagerId, YearMonth month, String approver, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw StrategyException.badInput("strategiesRejectionReason", "驳回时必须填写驳回原因");
-        }
-        if (reason.strip().length() > CONTENT_MAX) {
-            throw StrategyException.badInput("strategiesRejectionReason", "驳回原因最多 " + CONTENT_MAX + " 个字");
-        }
         StrategyPlan plan = lock(customerManagerId, month);
-        plan.reject(approver, reason.strip(), now());
+        approvals.reject(plan, approver, reason);
         return plans.save(plan);
     }
 
     /** The approved plan becomes the month's fixed plan (步骤10 may start). */
     public StrategyPlan lockPlan(String customerManagerId, YearMonth month) {
         StrategyPlan plan = lock(customerManagerId, month);
-        plan.lock();
+        approvals.lock(plan);
         return plans.save(plan);
     }
 

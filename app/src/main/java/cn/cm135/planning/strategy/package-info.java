@@ -59,4 +59,7 @@
  * parsed once per run ({@link cn.cm135.planning.strategy.ServiceStrategyDecision}); evaluation is in-process
  * with the DMN engine, without decision history per customer.
  */
+@NamedInterface("strategy")
 package cn.cm135.planning.strategy;
+
+import org.springframework.modulith.NamedInterface;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 
 /** Service task "预测本月目标" (Task_PrefillTargets): drafts the month's targets from the forecast. */
 @Component

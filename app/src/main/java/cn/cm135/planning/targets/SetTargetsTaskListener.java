@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.tasklist.StepTaskListener;
 
 /**
@@ -35,7 +35,7 @@ class SetTargetsTaskListener extends StepTaskListener {
         task.getExecution().setVariables(TargetViews.values("", target.values()));
         Map<String, Object> shown = new HashMap<>(TargetViews.values("forecast", target.forecast()));
         shown.put("forecastBasis", target.getForecastBasis());
-        shown.put("rejectionReason", target.getStatus() == TargetStatus.REJECTED ? target.getRejectionReason() : null);
+        shown.put("rejectionReason", target.approval().pendingRejectionReason());
         task.setVariablesLocal(shown);
     }
 

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.cm135.organization.StaffAccess;
+import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.web.Periods;
 
 /**
@@ -27,14 +28,14 @@ import cn.cm135.web.Periods;
         + "客户经理本人、其市场经理、营销中心和系统管理员可查看，只有客户经理本人可以修改草稿或被驳回的目标。")
 class TargetController {
 
-    record TargetView(String customerManagerId, String period, TargetStatus status, Integer volume,
+    record TargetView(String customerManagerId, String period, ApprovalStatus status, Integer volume,
             BigDecimal unitValue, BigDecimal keyBrandGrowth, Integer visits, TargetValues forecast,
             String rejectionReason, String decidedBy) {
 
         static TargetView of(MonthlyTarget t) {
             TargetValues v = t.values();
             return new TargetView(t.getCustomerManagerId(), t.getPeriod(), t.getStatus(), v.volume(), v.unitValue(),
-                    v.keyBrandGrowth(), v.visits(), t.forecast(), t.getRejectionReason(), t.getDecidedBy());
+                    v.keyBrandGrowth(), v.visits(), t.forecast(), t.approval().rejectionReason(), t.approval().decidedBy());
         }
     }
 

@@ -1,12 +1,13 @@
 package cn.cm135.planning.targets;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.planning.approval.Approvals;
+import cn.cm135.rules.Refusal;
 
 /**
  * The module API of step 1 / 1a: every path that touches a month's targets (process, REST, import)
@@ -15,23 +16,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 // A refused change changed nothing, so it need not doom the caller's transaction (an import
 // reports the refusal as a bad row and goes on checking the rest of the file).
-@Transactional(noRollbackFor = TargetException.class)
+@Transactional(noRollbackFor = Refusal.class)
 public class TargetService {
 
     private final MonthlyTargetRepository targets;
     private final TargetForecast forecast;
     private final TargetLimits limits;
-    private final Clock clock;
+    private final Approvals approvals;
 
-    TargetService(MonthlyTargetRepository targets, TargetForecast forecast, TargetLimits limits, Clock clock) {
+    TargetService(MonthlyTargetRepository targets, TargetForecast forecast, TargetLimits limits, Approvals approvals) {
         this.targets = targets;
         this.forecast = forecast;
         this.limits = limits;
-        this.clock = clock;
+        this.approvals = approvals;
     }
 
     /** Creates the month's draft from the forecast, or refreshes the forecast of an existing one. */
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget prefill(String customerManagerId, YearMonth month) {
         MonthlyTarget target = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString())
                 .orElseGet(() -> new MonthlyTarget(customerManagerId, month.toString()));
@@ -56,7 +57,7 @@ public class TargetService {
     }
 
     /** Saves edits of a draft or rejected target without submitting it (REST, import). */
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget edit(String customerManagerId, YearMonth month, TargetValues values) {
         MonthlyTarget target = get(customerManagerId, month);
         limits.check(values);
@@ -70,7 +71,7 @@ public class TargetService {
      *
      * @return what the import did to the month's target
      */
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public ImportOutcome importDraft(String customerManagerId, YearMonth month, TargetValues values) {
         limits.check(values);
         var existing = targets.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString());
@@ -86,39 +87,33 @@ public class TargetService {
 
     public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
 
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget submit(String customerManagerId, YearMonth month, TargetValues values) {
         MonthlyTarget target = get(customerManagerId, month);
         limits.check(values);
-        target.submit(values, now());
+        target.edit(values);
+        approvals.submit(target);
         return targets.save(target);
     }
 
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget approve(String customerManagerId, YearMonth month, String approver) {
         MonthlyTarget target = get(customerManagerId, month);
-        target.approve(approver, now());
+        approvals.approve(target, approver);
         return targets.save(target);
     }
 
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget reject(String customerManagerId, YearMonth month, String approver, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new TargetException(TargetException.Kind.INVALID, "rejectionReason", "驳回时必须填写驳回原因");
-        }
         MonthlyTarget target = get(customerManagerId, month);
-        target.reject(approver, reason.strip(), now());
+        approvals.reject(target, approver, reason);
         return targets.save(target);
     }
 
-    @Transactional(noRollbackFor = TargetException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public MonthlyTarget lock(String customerManagerId, YearMonth month) {
         MonthlyTarget target = get(customerManagerId, month);
-        target.lock();
+        approvals.lock(target);
         return targets.save(target);
-    }
-
-    private LocalDateTime now() {
-        return LocalDateTime.now(clock);
     }
 }

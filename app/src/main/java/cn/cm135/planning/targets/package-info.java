@@ -3,4 +3,7 @@
  * pre-filled from the forecast, edited and submitted by the customer manager, approved or rejected
  * by the market manager, then locked.
  */
+@NamedInterface("targets")
 package cn.cm135.planning.targets;
+
+import org.springframework.modulith.NamedInterface;

@@ -5,4 +5,7 @@
  * 商定总量 of the key specs (overriding the computed one with a reason), and confirms (确定) — from then on
  * the plan can't be changed by any path. No market-manager approval.
  */
+@NamedInterface("visit-plan")
 package cn.cm135.planning.visits;
+
+import org.springframework.modulith.NamedInterface;

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.strategy.OpenStrategy;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;

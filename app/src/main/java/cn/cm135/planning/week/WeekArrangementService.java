@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.calendar.WorkingCalendar;
+import cn.cm135.planning.approval.ResultsLock;
 import cn.cm135.planning.strategy.OpenStrategies;
 import cn.cm135.planning.strategy.OpenStrategy;
 import cn.cm135.rules.Refusal;
-import cn.cm135.visit.ResultsLock;
 
 /**
  * The module API of step 12 周工作安排 (task listener and REST alike).

@@ -1,34 +1,15 @@
 package cn.cm135.planning.workplan;
 
-import java.time.LocalDateTime;
-
-import cn.cm135.planning.approval.Approval;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
+import cn.cm135.planning.approval.ApprovalKind;
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.planning.approval.MonthlyRecord;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-/** One customer manager's work plan of one month, with its approval. */
+/** One customer manager's work plan of one month, with its approval(). */
 @Entity
 @Table(name = "monthly_work_plan")
-public class MonthlyWorkPlan {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "customer_manager_id", nullable = false)
-    private String customerManagerId;
-
-    @Column(nullable = false)
-    private String period;
-
-    @Embedded
-    private Approval approval = new Approval();
+public class MonthlyWorkPlan extends MonthlyRecord {
 
     private int customersTop;
     private int customersMiddle;
@@ -41,19 +22,11 @@ public class MonthlyWorkPlan {
     private String marketWork;
     private String improvementMeasures;
 
-    @Version
-    private int version;
-
     protected MonthlyWorkPlan() {
     }
 
     MonthlyWorkPlan(String customerManagerId, String period) {
-        this.customerManagerId = customerManagerId;
-        this.period = period;
-    }
-
-    String what() {
-        return customerManagerId + " 的 " + period + " 月度工作计划";
+        super(customerManagerId, period);
     }
 
     /** The system's proposal replaces the text only while the customer manager hasn't submitted anything. */
@@ -61,20 +34,14 @@ public class MonthlyWorkPlan {
         customersTop = draft.customersTop();
         customersMiddle = draft.customersMiddle();
         customersBase = draft.customersBase();
-        if (approval.status() == cn.cm135.planning.approval.ApprovalStatus.DRAFT) {
+        if (approval().status() == ApprovalStatus.DRAFT) {
             setValues(draft.values());
         }
     }
 
     void edit(WorkPlanValues values) {
-        approval.requireEditable(what());
+        approval().requireEditable(approvalSubject());
         setValues(values);
-    }
-
-    void submit(WorkPlanValues values, LocalDateTime at) {
-        approval.requireEditable(what());
-        setValues(values);
-        approval.submit(what(), at);
     }
 
     private void setValues(WorkPlanValues v) {
@@ -92,16 +59,9 @@ public class MonthlyWorkPlan {
                 improvementMeasures);
     }
 
-    public Approval approval() {
-        return approval;
-    }
-
-    public String getCustomerManagerId() {
-        return customerManagerId;
-    }
-
-    public String getPeriod() {
-        return period;
+    @Override
+    protected ApprovalKind approvalKind() {
+        return ApprovalKind.WORK_PLAN;
     }
 
     public int getCustomersTop() {

@@ -1,13 +1,12 @@
 package cn.cm135.planning.workplan;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.cm135.review.ImprovementMeasures;
+import cn.cm135.planning.approval.Approvals;
+import cn.cm135.process.ImprovementMeasures;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -25,15 +24,15 @@ public class WorkPlanService {
     private final WorkPlanComposer composer;
     private final ImprovementMeasures improvements;
     private final WorkPlanBands bands;
-    private final Clock clock;
+    private final Approvals approvals;
 
     WorkPlanService(MonthlyWorkPlanRepository plans, WorkPlanComposer composer, ImprovementMeasures improvements,
-            WorkPlanBands bands, Clock clock) {
+            WorkPlanBands bands, Approvals approvals) {
         this.plans = plans;
         this.composer = composer;
         this.improvements = improvements;
         this.bands = bands;
-        this.clock = clock;
+        this.approvals = approvals;
     }
 
     /**
@@ -68,28 +67,29 @@ public class WorkPlanService {
     @Transactional
     public MonthlyWorkPlan submit(String customerManagerId, YearMonth month, WorkPlanValues values) {
         MonthlyWorkPlan plan = get(customerManagerId, month);
-        plan.submit(checked(values, true), LocalDateTime.now(clock));
+        plan.edit(checked(values, true));
+        approvals.submit(plan);
         return plan;
     }
 
     @Transactional
     public MonthlyWorkPlan approve(String customerManagerId, YearMonth month, String marketManagerId) {
         MonthlyWorkPlan plan = get(customerManagerId, month);
-        plan.approval().approve(plan.what(), marketManagerId, LocalDateTime.now(clock));
+        approvals.approve(plan, marketManagerId);
         return plan;
     }
 
     @Transactional
     public MonthlyWorkPlan reject(String customerManagerId, YearMonth month, String marketManagerId, String reason) {
         MonthlyWorkPlan plan = get(customerManagerId, month);
-        plan.approval().reject(plan.what(), marketManagerId, reason, LocalDateTime.now(clock));
+        approvals.reject(plan, marketManagerId, reason);
         return plan;
     }
 
     @Transactional
     public MonthlyWorkPlan lock(String customerManagerId, YearMonth month) {
         MonthlyWorkPlan plan = get(customerManagerId, month);
-        plan.approval().lock(plan.what());
+        approvals.lock(plan);
         return plan;
     }
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.cm135.review.ImprovementMeasures;
+import cn.cm135.process.ImprovementMeasures;
 import cn.cm135.review.results.MonthExecution;
 import cn.cm135.rules.Refusal;
 

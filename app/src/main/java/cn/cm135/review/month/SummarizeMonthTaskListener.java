@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.review.results.MarkRows;
 import cn.cm135.review.results.MonthExecution;
 import cn.cm135.tasklist.FormData;

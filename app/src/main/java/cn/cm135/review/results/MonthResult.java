@@ -3,7 +3,10 @@ package cn.cm135.review.results;
 import java.io.Serializable;
 import java.util.Objects;
 
+import cn.cm135.planning.approval.Approvable;
 import cn.cm135.planning.approval.Approval;
+import cn.cm135.planning.approval.ApprovalKind;
+import cn.cm135.planning.approval.ApprovalSubject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,7 +19,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "month_result")
 @IdClass(MonthResult.Key.class)
-public class MonthResult {
+public class MonthResult implements Approvable {
 
     /** The primary key: one result per customer manager and month. */
     public static class Key implements Serializable {
@@ -67,12 +70,14 @@ public class MonthResult {
         this.period = period;
     }
 
-    String what() {
-        return customerManagerId + " 的 " + period + " 月工作结果";
-    }
-
+    @Override
     public Approval approval() {
         return approval;
+    }
+
+    @Override
+    public ApprovalSubject approvalSubject() {
+        return new ApprovalSubject(ApprovalKind.MONTH_RESULTS, customerManagerId, period);
     }
 
     public String getCustomerManagerId() {

@@ -1,13 +1,11 @@
 package cn.cm135.review.results;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.planning.approval.Approvals;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -21,11 +19,11 @@ import cn.cm135.rules.Refusal;
 public class ResultService {
 
     private final MonthResultRepository results;
-    private final Clock clock;
+    private final Approvals approvals;
 
-    ResultService(MonthResultRepository results, Clock clock) {
+    ResultService(MonthResultRepository results, Approvals approvals) {
         this.results = results;
-        this.clock = clock;
+        this.approvals = approvals;
     }
 
     /** The month's result; a draft (not stored) while nothing was submitted. */
@@ -38,18 +36,15 @@ public class ResultService {
     /** @throws Refusal LOCKED (确定后不能修改) while the results wait for the review or once approved */
     @Transactional(readOnly = true)
     public void requireOpen(String customerManagerId, YearMonth month) {
-        ApprovalStatus status = get(customerManagerId, month).approval().status();
-        if (status == ApprovalStatus.SUBMITTED || status.isFrozen()) {
-            throw Refusal.locked("%s 的 %s 月工作结果%s，确定后不能修改".formatted(customerManagerId, month,
-                    status == ApprovalStatus.SUBMITTED ? "已提交审核" : "已审核通过"));
-        }
+        MonthResult result = get(customerManagerId, month);
+        result.approval().requireNotUnderReview(result.approvalSubject());
     }
 
     /** 结果提交 by the customer manager. */
     @Transactional
     public MonthResult submit(String customerManagerId, YearMonth month) {
         MonthResult result = get(customerManagerId, month);
-        result.approval().submit(result.what(), now());
+        approvals.submit(result);
         return results.save(result);
     }
 
@@ -57,8 +52,8 @@ public class ResultService {
     @Transactional
     public MonthResult approve(String customerManagerId, YearMonth month, String marketManagerId) {
         MonthResult result = get(customerManagerId, month);
-        result.approval().approve(result.what(), marketManagerId, now());
-        result.approval().lock(result.what());
+        approvals.approve(result, marketManagerId);
+        approvals.lock(result);
         return results.save(result);
     }
 
@@ -66,11 +61,7 @@ public class ResultService {
     @Transactional
     public MonthResult reject(String customerManagerId, YearMonth month, String marketManagerId, String reason) {
         MonthResult result = get(customerManagerId, month);
-        result.approval().reject(result.what(), marketManagerId, reason, now());
+        approvals.reject(result, marketManagerId, reason);
         return results.save(result);
-    }
-
-    private LocalDateTime now() {
-        return LocalDateTime.now(clock);
     }
 }

@@ -9,12 +9,10 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.Organization;
 import cn.cm135.planning.approval.ApprovalStatus;
-import cn.cm135.rules.Refusal;
+import cn.cm135.planning.approval.ApprovalTaskListener;
 import cn.cm135.tasklist.FormData;
-import cn.cm135.tasklist.StepTaskListener;
 
 /**
  * User task "结果审核" (Task_ApproveResults, step 14, the market manager). On create it shows what the
@@ -24,7 +22,7 @@ import cn.cm135.tasklist.StepTaskListener;
  * approved results are locked at once.
  */
 @Component
-class ReviewResultsTaskListener extends StepTaskListener {
+class ReviewResultsTaskListener extends ApprovalTaskListener {
 
     static final String DECISION = "resultsDecision";
     static final String REASON = "resultsRejectionReason";
@@ -32,26 +30,20 @@ class ReviewResultsTaskListener extends StepTaskListener {
 
     private final ResultService results;
     private final MonthExecutionQuery execution;
-    private final Organization organization;
     private final ObjectMapper json;
 
     ReviewResultsTaskListener(ResultService results, MonthExecutionQuery execution, Organization organization,
             ObjectMapper json) {
+        super(new ApprovalForm("结果审核", "审核通过", DECISION, REASON, APPROVED), organization);
         this.results = results;
         this.execution = execution;
-        this.organization = organization;
         this.json = json;
     }
 
     @Override
-    protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        String name = organization.nameOf(customerManagerId).orElse(customerManagerId);
-        task.setName("结果审核：" + name + "（" + month + "）");
+    protected void show(DelegateTask task, String customerManagerId, YearMonth month) {
         MonthExecution done = execution.of(customerManagerId, month);
         Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("customerManagerName", name);
         shown.put("resultsMonth", month.toString());
         shown.put("strategiesDone", (long) done.strategiesDone());
         shown.put("strategiesOpen", (long) done.strategiesOpen());
@@ -61,31 +53,20 @@ class ReviewResultsTaskListener extends StepTaskListener {
         shown.put("doneVisits", (long) done.doneVisits());
         task.setVariablesLocal(shown);
         task.setVariableLocal("adHocRows", FormData.json(json, MarkRows.adHocRows(done.adHocTasks())));
-        FormData.editable(task, DECISION, null);
-        FormData.editable(task, REASON, null);
+    }
+
+    // The market manager may have decided meanwhile through REST: the task then records the same decision.
+    @Override
+    protected void approve(String customerManagerId, YearMonth month, String marketManagerId) {
+        if (!results.get(customerManagerId, month).approval().status().isFrozen()) {
+            results.approve(customerManagerId, month, marketManagerId);
+        }
     }
 
     @Override
-    protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        YearMonth month = CycleVariables.period(task);
-        Object decision = FormData.edited(task, DECISION);
-        Object reason = FormData.edited(task, REASON);
-        String marketManagerId = task.getAssignee() != null ? task.getAssignee()
-                : (String) task.getVariable(CycleVariables.MARKET_MANAGER_ID);
-        ApprovalStatus status = results.get(customerManagerId, month).approval().status();
-        if ("approve".equals(decision)) {
-            // Approved meanwhile through REST: the task records the same decision.
-            if (!status.isFrozen()) {
-                results.approve(customerManagerId, month, marketManagerId);
-            }
-        } else if ("reject".equals(decision)) {
-            if (status != ApprovalStatus.REJECTED) {
-                results.reject(customerManagerId, month, marketManagerId, reason == null ? null : reason.toString());
-            }
-        } else {
-            throw Refusal.invalid(DECISION, "请选择“审核通过”或“驳回”（resultsDecision = approve | reject），收到 " + decision);
+    protected void reject(String customerManagerId, YearMonth month, String marketManagerId, String reason) {
+        if (results.get(customerManagerId, month).approval().status() != ApprovalStatus.REJECTED) {
+            results.reject(customerManagerId, month, marketManagerId, reason);
         }
-        task.getExecution().setVariable(APPROVED, "approve".equals(decision));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.ProgressBar;
 import cn.cm135.tasklist.StepTaskListener;

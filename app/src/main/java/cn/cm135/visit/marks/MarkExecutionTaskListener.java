@@ -18,10 +18,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.customer.CustomerDirectory;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.planning.strategy.Strategy;
 import cn.cm135.planning.strategy.StrategyService;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.review.results.AdHocTask;
 import cn.cm135.review.results.MonthResult;
 import cn.cm135.review.results.ResultService;

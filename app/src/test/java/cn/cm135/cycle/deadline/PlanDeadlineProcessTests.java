@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.TestOrganization;
 import cn.cm135.cycle.CycleService;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 
 /**
  * The plan phase's deadlines on the real engine, with the engine's clock moved: at the due date the

@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.TestOrganization;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
+import cn.cm135.process.CycleVariables;
 
 /**
  * The deadlines of the weeks on the real engine and the real monthly model, with the engine's clock moved: a

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.planning.approval.ApprovalStatus;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -142,11 +143,11 @@ class StrategyPlanTests {
         // Analysed month 2028-05: L1 has no analysis row and no order in the last 4 weeks → only 订货提醒.
         Strategy warned = strategies.strategies(cmLife, june).get(0);
         assertThat(strategies.strategies(cmLife, june)).extracting(Strategy::strategyType).containsExactly("订货提醒");
-        assertThat(strategies.plan(cmLife, june).getStatus()).isEqualTo(StrategyPlanStatus.DRAFT);
+        assertThat(strategies.plan(cmLife, june).getStatus()).isEqualTo(ApprovalStatus.DRAFT);
         assertRefused(() -> strategies.approve(cmLife, june, f.marketManager), null, "草稿，不能审核");
 
         strategies.submit(cmLife, june);
-        assertThat(strategies.plan(cmLife, june).getSubmittedAt()).isNotNull();
+        assertThat(strategies.plan(cmLife, june).approval().submittedAt()).isNotNull();
         assertLocked(() -> strategies.drop(cmLife, june, warned.id(), "不需要"), "已提交，正等待市场经理审核");
         assertLocked(() -> strategies.generate(cmLife, june), "已提交");
         assertLocked(() -> strategies.addManual(cmLife, june,
@@ -157,14 +158,14 @@ class StrategyPlanTests {
 
         strategies.reject(cmLife, june, f.marketManager, "请补充新品推介");
         StrategyPlan rejected = strategies.plan(cmLife, june);
-        assertThat(rejected).extracting(StrategyPlan::getStatus, StrategyPlan::getRejectionReason, StrategyPlan::getDecidedBy)
-                .containsExactly(StrategyPlanStatus.REJECTED, "请补充新品推介", f.marketManager);
+        assertThat(rejected).extracting(StrategyPlan::getStatus, p -> p.approval().rejectionReason(), p -> p.approval().decidedBy())
+                .containsExactly(ApprovalStatus.REJECTED, "请补充新品推介", f.marketManager);
         // Back with the customer manager: adjustments allowed again, and kept.
         strategies.addManual(cmLife, june, new ManualStrategy(f.org.code("L1"), "新品推介/上柜", "推介目标烟", f.t, null));
         strategies.drop(cmLife, june, warned.id(), "客户已改为网上按时订货");
         strategies.submit(cmLife, june);
         strategies.approve(cmLife, june, f.marketManager);
-        assertThat(strategies.plan(cmLife, june).getRejectionReason()).isNull();
+        assertThat(strategies.plan(cmLife, june).approval().rejectionReason()).isNull();
 
         assertLocked(() -> strategies.restore(cmLife, june, warned.id()), "已审核，不能再修改");
         assertLocked(() -> strategies.generate(cmLife, june), "已审核");
@@ -172,7 +173,7 @@ class StrategyPlanTests {
         assertRefused(() -> strategies.markDone(cmLife, june, warned.id(), LocalDate.of(2028, 6, 8)), "status", "已删除");
         strategies.lockPlan(cmLife, june);
         strategies.lockPlan(cmLife, june);   // locking twice is harmless
-        assertThat(strategies.plan(cmLife, june).getStatus()).isEqualTo(StrategyPlanStatus.LOCKED);
+        assertThat(strategies.plan(cmLife, june).getStatus()).isEqualTo(ApprovalStatus.LOCKED);
         assertLocked(() -> strategies.addManual(cmLife, june,
                 new ManualStrategy(f.org.code("L1"), "订货提醒", "提醒订货", null, null)), "已锁定，不能再修改");
 

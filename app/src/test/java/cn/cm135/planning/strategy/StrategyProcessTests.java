@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.cm135.customer.analysis.SalesRollup;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Step 9 in {@code cycle-135-monthly}, entered at Task_GenerateStrategies: 计划新增 → 调整 (drop with reason,
@@ -113,14 +114,14 @@ class StrategyProcessTests {
         unknown.addObject().put("id", "999999").put("dropReason", "已装电话");
         assertThatThrownBy(() -> taskService.complete(adjust.getId(), Map.of("droppedStrategies", unknown.toString())))
                 .hasMessageContaining("没有编号为 999999 的策略");
-        assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(StrategyPlanStatus.DRAFT);
+        assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(ApprovalStatus.DRAFT);
         assertThat(strategies.strategies(cm, StrategyFixture.PLAN)).hasSize(2)
                 .allMatch(s -> s.status() == Strategy.Status.OPEN);
 
         ((ObjectNode) drops.get(0)).put("dropReason", "已装电话，能自己订货");
         taskService.complete(adjust.getId(), Map.of(
                 "droppedStrategies", SpinValues.jsonValue(drops.toString()).create(), "manualStrategies", manual.toString()));
-        assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(StrategyPlanStatus.SUBMITTED);
+        assertThat(strategies.plan(cm, StrategyFixture.PLAN).getStatus()).isEqualTo(ApprovalStatus.SUBMITTED);
         assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("droppedStrategies", "manualStrategies");
 
         Task review = task(pi, "Task_ApproveStrategies");
@@ -164,8 +165,8 @@ class StrategyProcessTests {
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
                 .as("the work plan comes only now").isEqualTo("Task_SetWorkPlan");
         StrategyPlan locked = strategies.plan(cm, StrategyFixture.PLAN);
-        assertThat(locked.getStatus()).isEqualTo(StrategyPlanStatus.LOCKED);
-        assertThat(locked.getDecidedBy()).isEqualTo(f.marketManager);
+        assertThat(locked.getStatus()).isEqualTo(ApprovalStatus.LOCKED);
+        assertThat(locked.approval().decidedBy()).isEqualTo(f.marketManager);
         assertThat(strategies.strategies(cm, StrategyFixture.PLAN)).extracting(s -> s.licenceNo().substring(3),
                 Strategy::strategyType, Strategy::source, Strategy::status).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("W1", "经营分析指导", Strategy.Source.SYSTEM, Strategy.Status.OPEN),

@@ -34,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cm135.cycle.CycleService;
 import cn.cm135.cycle.CycleStartResult;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
+import cn.cm135.rules.Refusal;
 
 /** Steps 1 and 1a on the real engine: forecast, submit, reject with a reason, approve, lock. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -84,14 +86,14 @@ class TargetCycleProcessTests {
         assertThatThrownBy(() -> taskService.complete(setTargets.getId(), values(250000, "150.5", "25", 8)))
                 .hasMessageContaining("目标销量（条）应在 1 到 200000 之间");
         assertThat(pi).isWaitingAt("Task_SetTargets");
-        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(TargetStatus.DRAFT);
+        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(ApprovalStatus.DRAFT);
 
         taskService.complete(setTargets.getId(), values(65, "150.5", "25", 8));
         assertThat(pi).isWaitingAt("Task_ApproveTargets");
         Task approve = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveTargets")
                 .singleResult();
         assertThat(approve.getAssignee()).isEqualTo(fixture.marketManager);
-        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(TargetStatus.SUBMITTED);
+        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(ApprovalStatus.SUBMITTED);
         JsonNode history = new ObjectMapper().readTree(taskService.getVariableLocal(approve.getId(), "history").toString());
         assertThat(history).hasSize(12);
         assertThat(history.get(0).get("month").asText()).isEqualTo("2025-11");
@@ -111,7 +113,7 @@ class TargetCycleProcessTests {
         assertThat(taskService.getVariableLocal(reopened.getId(), "rejectionReason")).isEqualTo("销量目标偏低");
         assertThat(taskService.getVariable(reopened.getId(), "volume")).isEqualTo(65L);
         assertThat(runtimeService.getVariable(pi.getId(), "targetsDecision")).isNull();
-        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(TargetStatus.REJECTED);
+        assertThat(targets.get(fixture.customerManager, MONTH).getStatus()).isEqualTo(ApprovalStatus.REJECTED);
 
         taskService.complete(reopened.getId(), values(70, "150.5", "25", 8));
         Task approveAgain = taskService.createTaskQuery().processInstanceId(pi.getId())
@@ -121,12 +123,12 @@ class TargetCycleProcessTests {
         // The analysis path (not run here; a first month) still waits at step 2; the targets path is done.
         assertThat(pi).isNotEnded().hasPassed("Task_LockTargets").isWaitingAt("Task_BackfillDemands");
         MonthlyTarget locked = targets.get(fixture.customerManager, MONTH);
-        assertThat(locked.getStatus()).isEqualTo(TargetStatus.LOCKED);
+        assertThat(locked.getStatus()).isEqualTo(ApprovalStatus.LOCKED);
         assertThat(locked.values()).isEqualTo(new TargetValues(70, new BigDecimal("150.50"), new BigDecimal("25.00"), 8));
-        assertThat(locked.getDecidedBy()).isEqualTo(fixture.marketManager);
+        assertThat(locked.approval().decidedBy()).isEqualTo(fixture.marketManager);
         assertThatThrownBy(() -> targets.edit(fixture.customerManager, MONTH,
                 new TargetValues(80, new BigDecimal("150"), BigDecimal.TEN, 8)))
-                .isInstanceOf(TargetException.class).hasMessageContaining("已批准");
+                .isInstanceOf(Refusal.class).hasMessageContaining("已批准");
         assertThat(targets.get(fixture.customerManager, MONTH).values().volume()).isEqualTo(70);
     }
 

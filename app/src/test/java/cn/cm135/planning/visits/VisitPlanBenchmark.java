@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.cm135.Cm135Application;
 import cn.cm135.customer.analysis.SalesRollup;
 import cn.cm135.customer.ledger.NegotiatedQuantityService;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 
 /**
  * Times step 11 for one customer manager with many customers (default 300, the upper end of domain.md's

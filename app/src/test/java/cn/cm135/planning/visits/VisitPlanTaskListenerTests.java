@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.cm135.customer.analysis.SalesRollup;
-import cn.cm135.cycle.CycleVariables;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 
 /**

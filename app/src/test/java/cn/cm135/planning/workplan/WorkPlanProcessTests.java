@@ -32,10 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.cm135.TestOrganization;
 import cn.cm135.brand.targets.BrandTarget;
 import cn.cm135.brand.targets.BrandTargetService;
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
 import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.rules.Refusal;
 
 /**

@@ -33,8 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.planning.approval.ApprovalStatus;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.review.FormVariables;
 import cn.cm135.review.ReviewFixture;
 import cn.cm135.rules.Refusal;

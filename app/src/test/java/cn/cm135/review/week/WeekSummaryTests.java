@@ -35,9 +35,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.cm135.cycle.CycleVariables;
 import cn.cm135.organization.CamundaIdentitySync;
 import cn.cm135.organization.InitialPasswords;
+import cn.cm135.process.CycleVariables;
 import cn.cm135.review.FormVariables;
 import cn.cm135.review.ReviewFixture;
 import cn.cm135.rules.Refusal;

@@ -1,4 +1,4 @@
-package cn.cm135.review;
+package cn.cm135.process;
 
 import java.time.YearMonth;
 import java.util.Optional;

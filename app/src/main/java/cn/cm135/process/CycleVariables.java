@@ -1,4 +1,4 @@
-package cn.cm135.cycle;
+package cn.cm135.process;
 
 import java.time.YearMonth;
 

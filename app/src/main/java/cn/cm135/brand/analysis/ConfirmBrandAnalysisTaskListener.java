@@ -1,21 +1,19 @@
-package cn.cm135.cycle.analysis;
+package cn.cm135.brand.analysis;
 
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.brand.analysis.BrandAnalysisService;
-import cn.cm135.brand.analysis.BrandMonthResult;
 import cn.cm135.customer.analysis.CustomerMonthResult;
-import cn.cm135.cycle.CycleVariables;
-import cn.cm135.tasklist.StepTaskListener;
+import cn.cm135.tasklist.AnalysisTables;
+import cn.cm135.tasklist.ConfirmAnalysisTaskListener;
 
 /**
  * User task "月度品牌状态分析" (Task_ConfirmBrandAnalysis). On create it shows the brand rows of the
@@ -23,39 +21,37 @@ import cn.cm135.tasklist.StepTaskListener;
  * {@code brandConclusions} and locks the analysis (确定后不能修改).
  */
 @Component
-class ConfirmBrandAnalysisTaskListener extends StepTaskListener {
+class ConfirmBrandAnalysisTaskListener extends ConfirmAnalysisTaskListener<BrandMonthResult> {
 
     static final String CONCLUSIONS = "brandConclusions";
 
     private final BrandAnalysisService brands;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
 
     ConfirmBrandAnalysisTaskListener(BrandAnalysisService brands, JdbcTemplate jdbc, ObjectMapper json) {
+        super(new ConfirmationForm("月度品牌状态分析", "brandRows", CONCLUSIONS, "品牌分析结论"), json);
         this.brands = brands;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     @Override
-    protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.analysedMonth(task);
-        List<BrandMonthResult> rows = brands.rows(month, customerManagerId);
-        AnalysisTables.show(task, json, "月度品牌状态分析", month, rows.stream().filter(BrandMonthResult::warning).count(),
-                "brandRows", table(rows));
+    protected List<BrandMonthResult> rows(YearMonth month, String customerManagerId) {
+        return brands.rows(month, customerManagerId);
     }
 
     @Override
-    protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.analysedMonth(task);
-        String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "品牌分析结论");
+    protected boolean warned(BrandMonthResult row) {
+        return row.warning();
+    }
+
+    @Override
+    protected void confirm(YearMonth month, String customerManagerId, String conclusions) {
         brands.conclude(month, customerManagerId, conclusions);
         brands.lock(month, customerManagerId);
     }
 
-    private List<Map<String, Object>> table(List<BrandMonthResult> rows) {
+    @Override
+    protected List<Map<String, Object>> table(List<BrandMonthResult> rows) {
         Map<String, String> specNames = new HashMap<>();
         jdbc.query("select code, name from cigarette_spec", rs -> {
             specNames.put(rs.getString("code"), rs.getString("name"));

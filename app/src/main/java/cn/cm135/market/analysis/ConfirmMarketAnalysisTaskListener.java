@@ -1,18 +1,16 @@
-package cn.cm135.cycle.analysis;
+package cn.cm135.market.analysis;
 
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.cycle.CycleVariables;
-import cn.cm135.market.analysis.MarketAnalysisService;
-import cn.cm135.market.analysis.MarketMonthResult;
-import cn.cm135.tasklist.StepTaskListener;
+import cn.cm135.tasklist.AnalysisTables;
+import cn.cm135.tasklist.ConfirmAnalysisTaskListener;
 
 /**
  * User task "市场分析" (Task_ConfirmMarketAnalysis). On create it shows the customer manager's areas as a
@@ -20,40 +18,38 @@ import cn.cm135.tasklist.StepTaskListener;
  * each of their areas and locks them (确定后不能修改).
  */
 @Component
-class ConfirmMarketAnalysisTaskListener extends StepTaskListener {
+class ConfirmMarketAnalysisTaskListener extends ConfirmAnalysisTaskListener<MarketMonthResult> {
 
     static final String CONCLUSIONS = "marketConclusions";
 
     private final MarketAnalysisService market;
-    private final ObjectMapper json;
 
     ConfirmMarketAnalysisTaskListener(MarketAnalysisService market, ObjectMapper json) {
+        super(new ConfirmationForm("市场分析", "marketRows", CONCLUSIONS, "市场分析结论"), json);
         this.market = market;
-        this.json = json;
     }
 
     @Override
-    protected void onCreate(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.analysedMonth(task);
-        List<MarketMonthResult> rows = market.rows(month, customerManagerId);
-        AnalysisTables.show(task, json, "市场分析", month, rows.stream().filter(MarketMonthResult::warning).count(),
-                "marketRows", table(rows));
+    protected List<MarketMonthResult> rows(YearMonth month, String customerManagerId) {
+        return market.rows(month, customerManagerId);
     }
 
     @Override
-    protected void onComplete(DelegateTask task) {
-        String customerManagerId = CycleVariables.customerManagerId(task);
-        var month = CycleVariables.analysedMonth(task);
-        List<MarketMonthResult> rows = market.rows(month, customerManagerId);
-        String conclusions = AnalysisTables.requiredConclusions(task, CONCLUSIONS, "市场分析结论");
-        for (MarketMonthResult row : rows) {
+    protected boolean warned(MarketMonthResult row) {
+        return row.warning();
+    }
+
+    /** The same conclusions on each of the customer manager's areas, each then locked. */
+    @Override
+    protected void confirm(YearMonth month, String customerManagerId, String conclusions) {
+        for (MarketMonthResult row : market.rows(month, customerManagerId)) {
             market.conclude(month, row.areaCode(), conclusions);
             market.lock(month, row.areaCode());
         }
     }
 
-    private static List<Map<String, Object>> table(List<MarketMonthResult> rows) {
+    @Override
+    protected List<Map<String, Object>> table(List<MarketMonthResult> rows) {
         return rows.stream().map(row -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("area", row.areaCode());

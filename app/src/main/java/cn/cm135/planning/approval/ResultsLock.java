@@ -1,4 +1,4 @@
-package cn.cm135.visit;
+package cn.cm135.planning.approval;
 
 import java.time.YearMonth;
 import java.util.List;

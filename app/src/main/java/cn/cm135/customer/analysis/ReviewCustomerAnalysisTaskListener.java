@@ -1,4 +1,4 @@
-package cn.cm135.cycle.analysis;
+package cn.cm135.customer.analysis;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.cm135.customer.analysis.CustomerAnalysisService;
-import cn.cm135.customer.analysis.CustomerMonthResult;
-import cn.cm135.cycle.CycleVariables;
-import cn.cm135.review.ImprovementMeasures;
+import cn.cm135.process.CycleVariables;
+import cn.cm135.process.ImprovementMeasures;
+import cn.cm135.tasklist.AnalysisTables;
+import cn.cm135.tasklist.FormData;
 import cn.cm135.tasklist.StepTaskListener;
 
 /**
@@ -61,7 +61,7 @@ class ReviewCustomerAnalysisTaskListener extends StepTaskListener {
         shown.put("lastMonthImprovements", improvements.of(customerManagerId, month).orElse(NO_SUMMARY));
         task.setName("客户经营状态分析（" + month + "）");
         task.setVariablesLocal(shown);
-        task.setVariableLocal("warnedCustomers", AnalysisTables.json(json, table(warned)));
+        task.setVariableLocal("warnedCustomers", FormData.json(json, table(warned)));
     }
 
     @Override
