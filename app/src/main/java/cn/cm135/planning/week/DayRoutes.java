@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -99,7 +100,7 @@ class DayRoutes {
                 select d.depot_longitude, d.depot_latitude from staff s join market_department d on d.code = s.department_code
                  where s.staff_id = :cm
                 """, new MapSqlParameterSource("cm", customerManagerId),
-                (rs, n) -> GeoPoint.ofNullable(rs.getBigDecimal(1), rs.getBigDecimal(2))).stream().findFirst()
-                .orElse(null);
+                (rs, n) -> GeoPoint.ofNullable(rs.getBigDecimal(1), rs.getBigDecimal(2))).stream()
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 }
