@@ -375,6 +375,9 @@ class TasklistBrowserTests {
             String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
             assertThat(form).contains("各日线路：默认顺序与优化顺序").containsPattern("本周 \\d+ 天按优化顺序共 [0-9.]+ 公里，比默认顺序少 [0-9.]+ 公里（\\d+%）")
                     .containsPattern("优化后 [0-9.]+ 公里 / 约 \\d+ 分钟");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                    browser.findElement(By.xpath("//*[contains(text(), '每日拜访线路')]")));
+            shot("12-arrange-week-routes");
             type(field("Field_MarketFocus"), "收集重点规格实际零售价，留意断货");
             type(field("Field_BrandFocus"), "");
             complete();

@@ -80,9 +80,9 @@ class ArrangeWeekTaskListener extends StepTaskListener {
             for (DueCustomer c : day.customers()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("day", day.date() + " " + day.weekday());
-                row.put("order", ++position);
                 row.put("route", c.routeCode());
-                row.put("customer", c.name() + "（" + c.licenceNo() + "）");
+                // The visiting order leads the customer's cell: a sixth column would not fit Tasklist at 1440 px.
+                row.put("customer", ++position + ". " + c.name() + "（" + c.licenceNo() + "）");
                 row.put("visits", "已访 " + c.done() + " / 计划 " + c.plannedFrequency());
                 row.put("strategies", c.openStrategies().isEmpty() ? "—"
                         : c.openStrategies().stream().map(OpenStrategy::text).collect(Collectors.joining("；")));
