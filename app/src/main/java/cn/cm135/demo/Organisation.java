@@ -41,7 +41,8 @@ final class Organisation {
         String prefix = settings.codePrefix();
         SplittableRandom random = RandomStreams.of(settings.seed(), "organisation", 0);
         Set<String> usedNames = new HashSet<>();
-        int urbanDepartments = Math.max(1, size.departments / 2);
+        int urbanDepartments = urbanDepartments(size);
+        CityMap map = new CityMap(settings);
         List<Row> departments = new ArrayList<>();
         List<Row> staff = new ArrayList<>();
         List<Row> managers = new ArrayList<>();
@@ -59,7 +60,8 @@ final class Organisation {
             String name = size.departments == 2 ? (urban ? "城区市场部" : "农村市场部")
                     : urban ? ChineseNames.URBAN_DEPARTMENTS[d % ChineseNames.URBAN_DEPARTMENTS.length]
                     : county + "市场部";
-            departments.add(new Row.Department(code, name));
+            CityMap.Point depot = map.depot(d);
+            departments.add(new Row.Department(code, name, depot.longitudeDecimal(), depot.latitudeDecimal()));
             String managerId = prefix + String.format("mm" + digits, d + 1);
             staff.add(new Row.Staff(managerId, uniqueName(random, usedNames), "MARKET_MANAGER", code, phone(random)));
             managers.add(new Row.DepartmentManager(code, managerId));
@@ -89,6 +91,11 @@ final class Organisation {
         rows.addAll(managers);
         rows.addAll(areaRows);
         rows.addAll(routeRows);
+    }
+
+    /** City departments come first: the first half (at least one). */
+    static int urbanDepartments(DatasetSize size) {
+        return Math.max(1, size.departments / 2);
     }
 
     private static String uniqueName(SplittableRandom random, Set<String> used) {

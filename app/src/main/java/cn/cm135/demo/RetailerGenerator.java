@@ -29,10 +29,12 @@ final class RetailerGenerator {
 
     private final GeneratorSettings settings;
     private final SpecCatalog catalog;
+    private final CityMap map;
 
     RetailerGenerator(GeneratorSettings settings, SpecCatalog catalog) {
         this.settings = settings;
         this.catalog = catalog;
+        this.map = new CityMap(settings);
     }
 
     List<RetailerProfile> generate(List<Organisation.AreaPlan> areas) {
@@ -89,8 +91,12 @@ final class RetailerGenerator {
                 + String.format("%06d", id - settings.firstCustomerId() + 1);
         String name = ChineseNames.shopName(random, FORMATS[format], area.placeName().substring(0, 2));
         String address = address(random, area, numberInArea);
+        // Its own random stream: placing retailers draws nothing from the one above.
+        CityMap.Placement place = map.place(area, weekday, id - settings.firstCustomerId(), FORMATS[format]);
         Row.Customer row = new Row.Customer(id, licence, name, address, routeCode, FORMATS[format],
-                urbanMarket ? "城网" : "农网", 1, online, openedOn, status, personalised);
+                urbanMarket ? "城网" : "农网", 1, online, openedOn, status, personalised,
+                place.position().longitudeDecimal(), place.position().latitudeDecimal(), place.opensAt(),
+                place.closesAt());
         return new RetailerProfile(id, area, routeCode, weekday, volume, specIndexes, weights, weighted / totalWeight,
                 openedOn, stopsOrdering, row);
     }
@@ -159,10 +165,7 @@ final class RetailerGenerator {
             if (p.openedOn().isAfter(threeMonthsAgo)) {
                 grade = Math.min(grade, 24);
             }
-            Row.Customer c = p.row();
-            result.add(p.withRow(new Row.Customer(c.id(), c.licenceNo(), c.name(), c.address(), c.routeCode(),
-                    c.businessFormat(), c.marketType(), grade, c.onlineOrdering(), c.openedOn(), c.status(),
-                    c.personalisedService())));
+            result.add(p.withRow(p.row().withGrade(grade)));
         }
         return result;
     }

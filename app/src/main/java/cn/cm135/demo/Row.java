@@ -2,6 +2,7 @@ package cn.cm135.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 /** One generated row of one table; {@link #values()} are in the order of the table's columns. */
 interface Row {
@@ -10,13 +11,13 @@ interface Row {
 
     Object[] values();
 
-    record Department(String code, String name) implements Row {
+    record Department(String code, String name, BigDecimal depotLongitude, BigDecimal depotLatitude) implements Row {
         public Table table() {
             return Table.DEPARTMENT;
         }
 
         public Object[] values() {
-            return new Object[] {code, name};
+            return new Object[] {code, name, depotLongitude, depotLatitude};
         }
     }
 
@@ -74,14 +75,20 @@ interface Row {
 
     record Customer(long id, String licenceNo, String name, String address, String routeCode, String businessFormat,
                     String marketType, int grade, boolean onlineOrdering, LocalDate openedOn, String status,
-                    String personalisedService) implements Row {
+                    String personalisedService, BigDecimal longitude, BigDecimal latitude, LocalTime opensAt,
+                    LocalTime closesAt) implements Row {
         public Table table() {
             return Table.CUSTOMER;
         }
 
         public Object[] values() {
             return new Object[] {id, licenceNo, name, address, routeCode, businessFormat, marketType, (short) grade,
-                    onlineOrdering, openedOn, status, personalisedService};
+                    onlineOrdering, openedOn, status, personalisedService, longitude, latitude, opensAt, closesAt};
+        }
+
+        Customer withGrade(int newGrade) {
+            return new Customer(id, licenceNo, name, address, routeCode, businessFormat, marketType, newGrade,
+                    onlineOrdering, openedOn, status, personalisedService, longitude, latitude, opensAt, closesAt);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 enum Table {
     // Departments first without their manager: staff rows reference departments, and the department's
     // manager is a staff row, so the manager is set afterwards (DEPARTMENT_MANAGER).
-    DEPARTMENT("market_department", new String[] {"code", "name"}, new int[] {Types.VARCHAR, Types.VARCHAR}),
+    DEPARTMENT("market_department", new String[] {"code", "name", "depot_longitude", "depot_latitude"},
+            new int[] {Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC}),
     STAFF("staff", new String[] {"staff_id", "name", "role", "department_code", "active", "phone"},
             new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR}),
     DEPARTMENT_MANAGER("market_department", new String[] {"market_manager_id", "code"},
@@ -37,9 +38,10 @@ enum Table {
     // Explicit ids: order lines and observations reference customers without a lookup per row.
     CUSTOMER("retail_customer", new String[] {"id", "licence_no", "name", "address", "route_code",
             "business_format", "market_type", "grade", "online_ordering", "opened_on", "status",
-            "personalised_service"},
+            "personalised_service", "longitude", "latitude", "opens_at", "closes_at"},
             new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.VARCHAR, Types.SMALLINT, Types.BOOLEAN, Types.DATE, Types.VARCHAR, Types.VARCHAR}),
+                    Types.VARCHAR, Types.SMALLINT, Types.BOOLEAN, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+                    Types.NUMERIC, Types.NUMERIC, Types.TIME, Types.TIME}),
     ORDER_LINE("order_line", new String[] {"order_no", "customer_id", "spec_code", "order_date", "quantity", "amount"},
             new int[] {Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.NUMERIC}),
     OBSERVATION("field_observation", new String[] {"customer_id", "spec_code", "observed_on", "inventory",

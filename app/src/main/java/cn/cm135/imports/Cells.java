@@ -2,6 +2,7 @@ package cn.cm135.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -46,6 +47,42 @@ final class Cells {
 
     private static DateTimeFormatter strict(String pattern) {
         return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2})[:：](\\d{2})(?::(\\d{2}))?");
+
+    /** A time of day: 8:30, 08:30 or 08:30:00 (Excel's time format), 0:00 to 23:59. */
+    static LocalTime time(String value) {
+        java.util.regex.Matcher m = TIME_OF_DAY.matcher(value);
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            int minute = Integer.parseInt(m.group(2));
+            int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            if (hour < 24 && minute < 60 && second < 60) {
+                return LocalTime.of(hour, minute, second);
+            }
+        }
+        throw new BadValueException("时间格式不正确：「" + value + "」，应为 HH:mm，如 08:30 (bad time of day)");
+    }
+
+    /**
+     * A coordinate in decimal degrees within [min, max] (China's extent), kept to 6 decimals (about 0.1 m).
+     *
+     * @param what 经度 or 纬度, for the message
+     */
+    static Function<String, BigDecimal> degreesBetween(String what, double min, double max) {
+        return value -> {
+            BigDecimal degrees = decimal(value);
+            if (degrees.doubleValue() < min || degrees.doubleValue() > max) {
+                throw new BadValueException(what + "应在 " + fmt(min) + " 到 " + fmt(max) + " 度之间（中国境内，WGS84 十进制度）："
+                        + "「" + value + "」(out of range)");
+            }
+            return degrees.setScale(6, java.math.RoundingMode.HALF_UP);
+        };
+    }
+
+    private static String fmt(double degrees) {
+        return degrees == Math.rint(degrees) ? Long.toString((long) degrees) : Double.toString(degrees);
     }
 
     static LocalDate date(String value) {

@@ -175,6 +175,7 @@ final class UpsertStatement {
             case "SMALLINT" -> Types.SMALLINT;
             case "NUMERIC" -> Types.NUMERIC;
             case "DATE" -> Types.DATE;
+            case "TIME" -> Types.TIME;
             case "BOOLEAN" -> Types.BOOLEAN;
             default -> throw new IllegalArgumentException("unsupported type " + sqlType);
         };

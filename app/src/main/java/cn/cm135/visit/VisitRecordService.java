@@ -119,7 +119,7 @@ public class VisitRecordService {
                   left join visit_plan_customer v on v.customer_manager_id = l.customer_manager_id
                         and v.period = l.period and v.customer_id = l.customer_id
                  where l.customer_manager_id = :cm and l.visit_date = :day
-                 order by l.route_code, c.licence_no
+                 order by coalesce(l.visit_order, 0), l.route_code, c.licence_no
                 """, p, (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, Integer.class)));
         var open = openStrategies.of(period.toString(), rows.stream().map(Row::id).toList());
@@ -135,7 +135,14 @@ public class VisitRecordService {
                         : Map.<String, Object>of("market", "", "brand", ""));
         return new VisitSheet(customerManagerId, name, period.toString(), visitDate,
                 WeekDays.weekdayLabel(visitDate.getDayOfWeek().getValue()), (String) week.get("market"),
-                (String) week.get("brand"), keySpecs, customers, recorded(customerManagerId, visitDate));
+                (String) week.get("brand"), keySpecs, customers, recorded(customerManagerId, visitDate),
+                routeSummary(customerManagerId, visitDate));
+    }
+
+    /** Step 12's line on the day's route (order, distance, saving), or empty when the day was not arranged. */
+    private String routeSummary(String customerManagerId, LocalDate visitDate) {
+        return jdbc.queryForList("select summary from day_route where customer_manager_id = :cm and visit_date = :day",
+                params(customerManagerId, visitDate), String.class).stream().findFirst().orElse("");
     }
 
     /** What has been recorded for the day. */

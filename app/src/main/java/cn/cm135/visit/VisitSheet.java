@@ -11,10 +11,12 @@ import cn.cm135.planning.strategy.OpenStrategy;
  *
  * @param keySpecs    the key specs (重点品牌) to count at every customer
  * @param marketFocus the week's 市场收集重点 (empty when the week was not arranged)
+ * @param routeSummary what step 12's optimiser found for the day's route (empty when not arranged); the customers
+ *                    are listed in that order
  */
 public record VisitSheet(String customerManagerId, String customerManagerName, String period, LocalDate visitDate,
         String weekday, String marketFocus, String brandFocus, List<KeySpec> keySpecs, List<Customer> customers,
-        RecordedDay recorded) {
+        RecordedDay recorded, String routeSummary) {
 
     public record KeySpec(String code, String name) {
     }

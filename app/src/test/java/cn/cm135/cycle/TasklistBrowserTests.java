@@ -372,6 +372,13 @@ class TasklistBrowserTests {
     /** Step 12: 完成 without the week's brand focus is refused; with both focuses the proposed routes stand. */
     private boolean arrangeWeek(Task task) {
         inBrowser("cm01", task, "周工作安排", "12-arrange-week", () -> {
+            // The generated retailers have coordinates: each day's optimised route and its saving are shown.
+            String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+            assertThat(form).contains("各日线路：默认顺序与优化顺序").containsPattern("本周 \\d+ 天按优化顺序共 [0-9.]+ 公里，比默认顺序少 [0-9.]+ 公里（\\d+%）")
+                    .containsPattern("优化后 [0-9.]+ 公里 / 约 \\d+ 分钟");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                    browser.findElement(By.xpath("//*[contains(text(), '每日拜访线路')]")));
+            shot("12-arrange-week-routes");
             type(field("Field_MarketFocus"), "收集重点规格实际零售价，留意断货");
             type(field("Field_BrandFocus"), "");
             complete();
@@ -384,6 +391,8 @@ class TasklistBrowserTests {
         });
         assertThat(jdbc.queryForObject("select count(*) from week_arrangement where customer_manager_id = 'cm01' "
                 + "and brand_focus = '新品上柜，目标客户逐户推介'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from day_route where customer_manager_id = 'cm01' and optimised "
+                + "and optimised_meters < default_meters", Long.class)).as("arranged days ordered by the optimiser").isPositive();
         return true;
     }
 

@@ -108,13 +108,17 @@ class VisitTaskListenerTests {
                 .containsEntry("customerCount", 4L)
                 .containsEntry("dayList", "2035-08-06 周一、2035-08-07 周二、2035-08-08 周三、2035-08-09 周四、2035-08-10 周五");
         assertThat(json(shown.get("dayCustomers")).get(0).toString()).isEqualTo("{\"day\":\"2035-08-06 周一\",\"route\":\"VTKR-cm1\","
-                + "\"customer\":\"零售户A1（VTKA1）\",\"visits\":\"已访 0 / 计划 2\","
+                + "\"customer\":\"1. 零售户A1（VTKA1）\",\"visits\":\"已访 0 / 计划 2\","
                 + "\"strategies\":\"品牌培育（品牌）：走访烟(硬)（VTKK1） — 上柜陈列\"}");
+        // The fixture's retailers have no coordinates: each day keeps its routes' order and the form says why.
+        assertThat(json(shown.get("dayRoutes")).get(0).toString()).isEqualTo("{\"day\":\"2035-08-06 周一\","
+                + "\"customers\":3,\"defaultRoute\":\"—\",\"optimisedRoute\":\"部分零售户没有经纬度，保持线路默认顺序（3 户缺经纬度）\"}");
+        assertThat(shown).containsEntry("routeSaving", "2 天部分零售户没有经纬度，保持线路默认顺序");
         JsonNode routeDays = json(runtimeService.getVariable(pi.getId(), "routeDays"));
         assertThat(routeDays.toString()).isEqualTo("[{\"route\":\"VTKR-cm1\",\"date\":\"2035-08-06\"},"
                 + "{\"route\":\"VTKT-cm1\",\"date\":\"2035-08-08\"}]");
         assertFormFindsItsVariables("arrange-week", taskService.getVariables(arrange.getId()).keySet(),
-                "weekLabel", "dayCustomers", "routeOptions", "dayOptions", "routeDays");
+                "weekLabel", "dayCustomers", "dayRoutes", "routeSaving", "routeOptions", "dayOptions", "routeDays");
 
         // Route T moved to Monday too; without the brand focus the completion is refused and the task stays.
         ((ObjectNode) routeDays.get(1)).put("date", "2035-08-06");

@@ -72,13 +72,17 @@ class ArrangeWeekTaskListener extends StepTaskListener {
                 .map(r -> FormData.option(r.code(), r.label())).toList()));
         task.setVariableLocal("dayOptions", FormData.json(json, week.days().stream()
                 .map(d -> FormData.option(d.date().toString(), d.date() + " " + d.weekday())).toList()));
+        task.setVariableLocal("dayRoutes", FormData.json(json, week.days().stream().map(DayRouteRows::row).toList()));
+        task.setVariableLocal("routeSaving", DayRouteRows.weekLine(week.days()));
         List<Map<String, Object>> customers = new ArrayList<>();
         for (ProposedDay day : week.days()) {
+            int position = 0;
             for (DueCustomer c : day.customers()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("day", day.date() + " " + day.weekday());
                 row.put("route", c.routeCode());
-                row.put("customer", c.name() + "（" + c.licenceNo() + "）");
+                // The visiting order leads the customer's cell: a sixth column would not fit Tasklist at 1440 px.
+                row.put("customer", ++position + ". " + c.name() + "（" + c.licenceNo() + "）");
                 row.put("visits", "已访 " + c.done() + " / 计划 " + c.plannedFrequency());
                 row.put("strategies", c.openStrategies().isEmpty() ? "—"
                         : c.openStrategies().stream().map(OpenStrategy::text).collect(Collectors.joining("；")));

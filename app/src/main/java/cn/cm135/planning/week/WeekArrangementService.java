@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.calendar.WorkingCalendar;
 import cn.cm135.planning.approval.ResultsLock;
+import cn.cm135.planning.route.DayRoute;
 import cn.cm135.planning.strategy.OpenStrategies;
 import cn.cm135.planning.strategy.OpenStrategy;
 import cn.cm135.rules.Refusal;
@@ -72,10 +73,12 @@ public class WeekArrangementService {
     private final OpenStrategies strategies;
     private final ResultsLock results;
     private final Clock clock;
+    private final DayRoutes dayRoutes;
 
     WeekArrangementService(NamedParameterJdbcTemplate jdbc, WorkingCalendar calendar, OpenStrategies strategies,
-            ResultsLock results, Clock clock) {
+            ResultsLock results, Clock clock, DayRoutes dayRoutes) {
         this.jdbc = jdbc;
+        this.dayRoutes = dayRoutes;
         this.calendar = calendar;
         this.strategies = strategies;
         this.results = results;
@@ -117,8 +120,12 @@ public class WeekArrangementService {
             List<DueCustomer> customers = arranged ? listed(customerManagerId, period, day)
                     : codes.stream().flatMap(code -> due(customerManagerId, period, day, byCode.get(code)).stream())
                             .toList();
+            // Arranged: the order fixed then; proposed: the optimiser's order of the day as it would be arranged.
+            List<DueCustomer> listed = customers;
+            DayRoute route = (arranged ? dayRoutes.stored(customerManagerId, day, listed) : Optional.<DayRoute>empty())
+                    .orElseGet(() -> dayRoutes.plan(customerManagerId, listed));
             proposed.add(new ProposedDay(day, WeekDays.weekdayLabel(day.getDayOfWeek().getValue()), codes,
-                    withStrategies(period, customers)));
+                    withStrategies(period, DayRoutes.ordered(customers, route)), route));
         });
         return new WeekProposal(customerManagerId, period.toString(), weekStart,
                 header.map(Header::status).orElse(DRAFT), header.map(Header::marketFocus).orElse(""),
@@ -207,6 +214,7 @@ public class WeekArrangementService {
         jdbc.update("delete from week_route_day where customer_manager_id = :cm and period = :period "
                 + "and week_start = :week", p);
         jdbc.update("delete from day_visit_list where customer_manager_id = :cm and visit_date in (:days)", p);
+        jdbc.update("delete from day_route where customer_manager_id = :cm and visit_date in (:days)", p);
         for (RouteDay a : rows) {
             WeekRoute route = routes.get(a.routeCode());
             MapSqlParameterSource q = dueParams(customerManagerId, period, a.visitDate(), route)
@@ -216,6 +224,9 @@ public class WeekArrangementService {
             jdbc.update("insert into day_visit_list (customer_manager_id, period, visit_date, customer_id, route_code) "
                     + "select :cm, :period, :day, c.id, c.route_code " + DUE, q);
         }
+        // Each day's visiting order, over all the routes arranged on it.
+        rows.stream().map(RouteDay::visitDate).distinct().sorted().forEach(day -> dayRoutes.store(customerManagerId,
+                period, day, dayRoutes.plan(customerManagerId, listed(customerManagerId, period, day))));
     }
 
     /** The week's days (ascending) inside the month that have a route and are not before today. */
@@ -238,13 +249,13 @@ public class WeekArrangementService {
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), List.of()));
     }
 
-    /** The customers fixed on a day's list when the week was arranged. */
+    /** The customers fixed on a day's list when the week was arranged, in the route's order once it is fixed. */
     private List<DueCustomer> listed(String customerManagerId, YearMonth period, LocalDate day) {
         return jdbc.query("select c.id, c.licence_no, c.name, c.route_code, " + PLANNED + " as f, "
                 + "coalesce(d.done, 0) as done " + FROM_PLAN + """
                   join day_visit_list l on l.customer_id = v.customer_id and l.customer_manager_id = v.customer_manager_id
                  where v.customer_manager_id = :cm and v.period = :period and l.visit_date = :day
-                 order by c.route_code, c.licence_no
+                 order by coalesce(l.visit_order, 0), c.route_code, c.licence_no
                 """, params(customerManagerId, period).addValue("day", day), (rs, n) -> new DueCustomer(rs.getLong(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), List.of()));
     }
