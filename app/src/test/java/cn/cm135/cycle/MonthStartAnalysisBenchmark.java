@@ -67,9 +67,10 @@ public final class MonthStartAnalysisBenchmark {
                 "logging.level.cn.cm135.customer.analysis.SalesRollup", "DEBUG"));
         if (h2) {
             // What a user meets first: the default H2 with the demo city, loaded into a fresh in-memory database.
-            properties.put("spring.datasource.url",
+            // System properties: application.yaml's file database would win over default properties.
+            System.setProperty("spring.datasource.url",
                     "jdbc:h2:mem:cm135bench;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=0");
-            properties.put("cm135.demo", "true");
+            System.setProperty("cm135.demo", "true");
         } else {
             app.setAdditionalProfiles("postgres");
             properties.put("cm135.demo", "false");
