@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * The set-based SQL of step 5 (indicators.md, "Customer: business effect", "business capability
  * score", "Customer grade"). One INSERT … SELECT computes every customer of the marketing centre for
- * month m from the roll-ups ({@link SalesRollup}): customer totals of 6 months, the customer × spec
- * rows of the quarter m−2 … m, the order days of the last 91 days, and the latest inventory counts.
+ * month m from the roll-ups ({@link SalesRollup}), one or a few rows per customer: totals of 6 months with the
+ * key-brand volume and retail profit of m, the quarter's specs and order weeks, and m's stock snapshot.
  * Percentile ranks, peer means and deciles are window functions over that one population, so they are
  * computed once for the whole centre. The statement runs unchanged on H2 2.x and PostgreSQL 15.
  *
