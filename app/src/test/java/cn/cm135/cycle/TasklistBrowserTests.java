@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -502,6 +507,59 @@ class TasklistBrowserTests {
         assertThat(count("select count(*) from month_summary where customer_manager_id = 'cm01' and period = ? "
                 + "and improvement_measures like '下月逐户回访%'", MONTH.toString())).isEqualTo(1);
         return true;
+    }
+
+    /**
+     * An overdue 日拜访记录 escalated to the market manager (Task_SuperviseOverdueVisits, form supervise-overdue-work):
+     * cm02's visit day of Friday 9 June 2034, still open eleven days later. mm01 opens 督办逾期日拜访记录 in Tasklist;
+     * 完成 without 督办意见 is refused and nothing is submitted; with it, the note reaches the overdue record as a
+     * comment and the record stays open. The instance starts right at the step (process instance modification).
+     */
+    @Test
+    void anOverdueVisitDayIsSupervisedInTheRealTasklist() {
+        YearMonth month = YearMonth.of(2034, 6);
+        ClockUtil.setCurrentTime(shanghai(LocalDateTime.of(2034, 6, 9, 7, 0)));
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(CycleVariables.PROCESS_KEY)
+                .businessKey(CycleVariables.businessKey("cm02", month))
+                .setVariables(Map.of(CycleVariables.CUSTOMER_MANAGER_ID, "cm02", CycleVariables.MARKET_MANAGER_ID, "mm01",
+                        CycleVariables.PERIOD, month.toString(), "weekStart", "2034-06-05", "visitDate", "2034-06-09"))
+                .startBeforeActivity("Task_RecordVisits").execute();
+        try {
+            // Eleven days on: the reminder at the due time and the escalation two working days later are both due.
+            ClockUtil.setCurrentTime(shanghai(LocalDateTime.of(2034, 6, 20, 21, 0)));
+            ManagementService management = engine.getManagementService();
+            for (int round = 0; round < 5; round++) {
+                List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
+                due.forEach(job -> management.executeJob(job.getId()));
+            }
+            Task record = taskService.createTaskQuery().processInstanceId(pi.getId())
+                    .taskDefinitionKey("Task_RecordVisits").singleResult();
+            Task supervise = taskService.createTaskQuery().processInstanceId(pi.getId())
+                    .taskDefinitionKey("Task_SuperviseOverdueVisits").singleResult();
+            assertThat(supervise.getAssignee()).isEqualTo("mm01");
+            inBrowser("mm01", supervise, "督办逾期日拜访记录", "17-supervise-overdue-visits", () -> {
+                assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+                        .contains("日拜访记录（2034-06-09），截止 6 月 9 日 20:00");
+                complete();
+                wait.until(b -> notifications().contains("督办意见") || b.findElement(By.cssSelector(".fjs-container"))
+                        .getText().contains("此项为必填项"));
+                shot("17-supervise-overdue-visits-refused");
+                assertChinese("督办逾期日拜访记录 without 督办意见");
+                assertThat(taskService.createTaskQuery().taskId(supervise.getId()).count()).as("nothing submitted")
+                        .isEqualTo(1);
+                type(field("Field_SupervisionNote"), "今天下班前补录，明早电话确认");
+            });
+            assertThat(taskService.getTaskComments(record.getId())).extracting(Comment::getFullMessage)
+                    .as("cm02 reads it on the overdue record").contains("督办意见（mm01）：今天下班前补录，明早电话确认");
+            assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).as("the record stays open").isEqualTo(1);
+        } finally {
+            runtimeService.deleteProcessInstance(pi.getId(), "test done");
+            ClockUtil.reset();
+        }
+    }
+
+    private static java.util.Date shanghai(LocalDateTime time) {
+        return java.util.Date.from(time.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     @Test

@@ -107,7 +107,7 @@ class VisitTaskListenerTests {
         assertThat(shown).containsEntry("weekStatus", "待安排").containsEntry("dayCount", 5L)
                 .containsEntry("customerCount", 4L)
                 .containsEntry("dayList", "2035-08-06 周一、2035-08-07 周二、2035-08-08 周三、2035-08-09 周四、2035-08-10 周五");
-        assertThat(json(shown.get("dayCustomers")).get(0).toString()).isEqualTo("{\"day\":\"2035-08-06 周一\",\"route\":\"VTKR-cm1\","
+        assertThat(json(shown.get("dayCustomers")).get(0).toString()).isEqualTo("{\"day\":\"2035-08-06 周一 · VTKR-cm1\",\"route\":\"VTKR-cm1\","
                 + "\"customer\":\"1. 零售户A1（VTKA1）\",\"visits\":\"已访 0 / 计划 2\","
                 + "\"strategies\":\"品牌培育（品牌）：走访烟(硬)（VTKK1） — 上柜陈列\"}");
         // The fixture's retailers have no coordinates: each day keeps its routes' order and the form says why.

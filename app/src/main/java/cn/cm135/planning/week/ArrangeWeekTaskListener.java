@@ -79,9 +79,10 @@ class ArrangeWeekTaskListener extends StepTaskListener {
             int position = 0;
             for (DueCustomer c : day.customers()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("day", day.date() + " " + day.weekday());
+                // The route shares the day's cell and the visiting order leads the customer's: at 1440 px Tasklist
+                // shows four columns with the strategies' text in full, not five.
+                row.put("day", day.date() + " " + day.weekday() + " · " + c.routeCode());
                 row.put("route", c.routeCode());
-                // The visiting order leads the customer's cell: a sixth column would not fit Tasklist at 1440 px.
                 row.put("customer", ++position + ". " + c.name() + "（" + c.licenceNo() + "）");
                 row.put("visits", "已访 " + c.done() + " / 计划 " + c.plannedFrequency());
                 row.put("strategies", c.openStrategies().isEmpty() ? "—"
