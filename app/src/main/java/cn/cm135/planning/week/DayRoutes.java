@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,18 +38,31 @@ class DayRoutes {
 
     /** The proposed route of customers listed in their default order (route, then licence). */
     DayRoute plan(String customerManagerId, List<DueCustomer> customers) {
-        if (customers.isEmpty()) {
-            return routes.plan(null, List.of());
-        }
+        return planAll(customerManagerId, Map.of(LocalDate.MIN, customers)).get(LocalDate.MIN);
+    }
+
+    /**
+     * The proposed routes of several days: their customers' points read in one query, then the days solved in
+     * parallel (independent, and a solve is CPU only), so that a week costs about its longest day on two cores, not
+     * the sum of its days inside the user's 完成.
+     */
+    Map<LocalDate, DayRoute> planAll(String customerManagerId, Map<LocalDate, List<DueCustomer>> days) {
+        List<Long> ids = days.values().stream().flatMap(List::stream).map(DueCustomer::customerId).distinct().toList();
         Map<Long, RouteStop> stops = new HashMap<>();
-        jdbc.query("select id, longitude, latitude, opens_at, closes_at from retail_customer where id in (:ids)",
-                new MapSqlParameterSource("ids", customers.stream().map(DueCustomer::customerId).toList()), rs -> {
-                    stops.put(rs.getLong(1), new RouteStop(rs.getLong(1),
-                            GeoPoint.ofNullable(rs.getBigDecimal(2), rs.getBigDecimal(3)),
-                            rs.getObject(4, LocalTime.class), rs.getObject(5, LocalTime.class)));
-                });
-        return routes.plan(depot(customerManagerId),
-                customers.stream().map(c -> stops.get(c.customerId())).toList());
+        if (!ids.isEmpty()) {
+            jdbc.query("select id, longitude, latitude, opens_at, closes_at from retail_customer where id in (:ids)",
+                    new MapSqlParameterSource("ids", ids), rs -> {
+                        stops.put(rs.getLong(1), new RouteStop(rs.getLong(1),
+                                GeoPoint.ofNullable(rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                                rs.getObject(4, LocalTime.class), rs.getObject(5, LocalTime.class)));
+                    });
+        }
+        GeoPoint depot = ids.isEmpty() ? null : depot(customerManagerId);
+        Map<LocalDate, DayRoute> planned = new ConcurrentHashMap<>();
+        days.entrySet().parallelStream().forEach(day -> planned.put(day.getKey(), day.getValue().isEmpty()
+                ? routes.plan(null, List.of())
+                : routes.plan(depot, day.getValue().stream().map(c -> stops.get(c.customerId())).toList())));
+        return planned;
     }
 
     /** The customers in the route's order. */

@@ -115,16 +115,16 @@ public class WeekArrangementService {
         Map<String, WeekRoute> byCode = new HashMap<>();
         routes.forEach(r -> byCode.put(r.code(), r));
         boolean arranged = header.map(h -> ARRANGED.equals(h.status())).orElse(false);
+        Map<LocalDate, List<DueCustomer>> customersOf = new LinkedHashMap<>();
+        assigned.forEach((day, codes) -> customersOf.put(day, arranged ? listed(customerManagerId, period, day)
+                : codes.stream().flatMap(code -> due(customerManagerId, period, day, byCode.get(code)).stream()).toList()));
+        // Arranged: the order fixed then; proposed: the optimiser's order of each day as it would be arranged.
+        Map<LocalDate, DayRoute> planned = arranged ? Map.of() : dayRoutes.planAll(customerManagerId, customersOf);
         List<ProposedDay> proposed = new ArrayList<>();
-        assigned.forEach((day, codes) -> {
-            List<DueCustomer> customers = arranged ? listed(customerManagerId, period, day)
-                    : codes.stream().flatMap(code -> due(customerManagerId, period, day, byCode.get(code)).stream())
-                            .toList();
-            // Arranged: the order fixed then; proposed: the optimiser's order of the day as it would be arranged.
-            List<DueCustomer> listed = customers;
-            DayRoute route = (arranged ? dayRoutes.stored(customerManagerId, day, listed) : Optional.<DayRoute>empty())
-                    .orElseGet(() -> dayRoutes.plan(customerManagerId, listed));
-            proposed.add(new ProposedDay(day, WeekDays.weekdayLabel(day.getDayOfWeek().getValue()), codes,
+        customersOf.forEach((day, customers) -> {
+            DayRoute route = arranged ? dayRoutes.stored(customerManagerId, day, customers)
+                    .orElseGet(() -> dayRoutes.plan(customerManagerId, customers)) : planned.get(day);
+            proposed.add(new ProposedDay(day, WeekDays.weekdayLabel(day.getDayOfWeek().getValue()), assigned.get(day),
                     withStrategies(period, DayRoutes.ordered(customers, route)), route));
         });
         return new WeekProposal(customerManagerId, period.toString(), weekStart,
@@ -225,8 +225,11 @@ public class WeekArrangementService {
                     + "select :cm, :period, :day, c.id, c.route_code " + DUE, q);
         }
         // Each day's visiting order, over all the routes arranged on it.
-        rows.stream().map(RouteDay::visitDate).distinct().sorted().forEach(day -> dayRoutes.store(customerManagerId,
-                period, day, dayRoutes.plan(customerManagerId, listed(customerManagerId, period, day))));
+        Map<LocalDate, List<DueCustomer>> listedOf = new LinkedHashMap<>();
+        rows.stream().map(RouteDay::visitDate).distinct().sorted()
+                .forEach(day -> listedOf.put(day, listed(customerManagerId, period, day)));
+        dayRoutes.planAll(customerManagerId, listedOf).forEach((day, route) -> dayRoutes.store(customerManagerId,
+                period, day, route));
     }
 
     /** The week's days (ascending) inside the month that have a route and are not before today. */
