@@ -147,7 +147,9 @@ public class SalesRollup {
 
     private static final String INSERT_STOCK_OF_MONTH = STOCK_ROWS.formatted("");
 
-    private static final String INSERT_STOCK_OF_CUSTOMERS = STOCK_ROWS.formatted("and o.customer_id in (:customers)");
+    private static final String OF_CUSTOMERS = "and o.customer_id in (:customers)";
+
+    private static final String INSERT_STOCK_OF_CUSTOMERS = STOCK_ROWS.formatted(OF_CUSTOMERS);
 
     private static final String AREA_STOCK_ROWS = """
             insert into area_stock_month (month_start, area_code, business_format, spec_code, customers, inventory)
@@ -186,8 +188,6 @@ public class SalesRollup {
                      where o.retail_price is not null and o.observed_on >= :first and o.observed_on < :next %s
                      order by o.customer_id, o.spec_code, o.observed_on desc) f
             """;
-
-    private static final String OF_CUSTOMERS = "and o.customer_id in (:customers)";
 
     private static final String AREA_ROWS = """
             insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
@@ -330,10 +330,7 @@ public class SalesRollup {
     public void refreshObservations(YearMonth from) {
         for (YearMonth month : rolledUpFrom(from)) {
             MapSqlParameterSource params = monthParameters(month);
-            jdbc.update("delete from stock_month where month_start = :first", params);
-            timed("INSERT_STOCK_OF_MONTH", INSERT_STOCK_OF_MONTH, params);
-            jdbc.update("delete from area_stock_month where month_start = :first", params);
-            timed("INSERT_AREA_STOCK_OF_MONTH", INSERT_AREA_STOCK_OF_MONTH, params);
+            rollUpStockOfMonth(params);
             rollUpObservationsOfMonth(params, "");
         }
         updateStatistics();
@@ -469,6 +466,11 @@ public class SalesRollup {
         timed("INSERT_CUSTOMER_QUARTER", INSERT_CUSTOMER_QUARTER, OrderWeeks.addStarts(params, month));
         jdbc.update("delete from area_repeat_month where month_start = :first", params);
         timed("INSERT_REPEATS_OF_MONTH", INSERT_REPEATS_OF_MONTH, params);
+        rollUpStockOfMonth(params);
+    }
+
+    /** The month's stock snapshot and its sums per area and 业态, afresh. */
+    private void rollUpStockOfMonth(MapSqlParameterSource params) {
         jdbc.update("delete from stock_month where month_start = :first", params);
         timed("INSERT_STOCK_OF_MONTH", INSERT_STOCK_OF_MONTH, params);
         jdbc.update("delete from area_stock_month where month_start = :first", params);
