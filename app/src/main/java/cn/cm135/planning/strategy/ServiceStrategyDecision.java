@@ -11,6 +11,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * marketing centre changes the rules in Modeler and redeploys, no Java change. {@link #load(Date)} reads the
  * version in force when the month started once (inside an engine command, so no user authorization applies to this system
  * read) and parses it into a plain DMN engine; the returned table is then evaluated in-process once per
- * customer, without writing decision history for each of them.
+ * customer, without writing decision history for each of them, by a FEEL engine that parses each expression
+ * once ({@link ParsedOnceFeelEngine}).
  */
 @Component
 class ServiceStrategyDecision {
@@ -37,7 +39,8 @@ class ServiceStrategyDecision {
     static final String KEY = "service-strategy";
 
     private final ProcessEngine engine;
-    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+            .createDefaultDmnEngineConfiguration()).feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
     private final Map<String, Table> parsed = new ConcurrentHashMap<>();
 
     ServiceStrategyDecision(ProcessEngine engine) {
