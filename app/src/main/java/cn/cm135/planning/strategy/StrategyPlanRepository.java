@@ -1,5 +1,7 @@
 package cn.cm135.planning.strategy;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.Lock;
@@ -18,5 +20,12 @@ interface StrategyPlanRepository extends Repository<StrategyPlan, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<StrategyPlan> findForUpdateByCustomerManagerIdAndPeriod(String customerManagerId, String period);
 
+    /** {@link #findForUpdateByCustomerManagerIdAndPeriod} for several customer managers at once. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<StrategyPlan> findForUpdateByPeriodAndCustomerManagerIdInOrderByCustomerManagerId(String period,
+            Collection<String> customerManagerIds);
+
     StrategyPlan save(StrategyPlan plan);
+
+    List<StrategyPlan> saveAll(Iterable<StrategyPlan> plans);
 }

@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,6 +43,13 @@ class StrategyRows {
                     :now, :now)
             """;
 
+    private static final String REFRESH = """
+            update service_strategy set key_point = :keyPoint, content = :content, reason = :reason, updated_at = :now
+             where id = :id
+            """;
+
+    private static final String DELETE = "delete from service_strategy where id = :id";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     StrategyRows(NamedParameterJdbcTemplate jdbc) {
@@ -52,6 +63,63 @@ class StrategyRows {
         Strategy.Key key() {
             return new Strategy.Key(customerId, strategyType, specCode == null ? "" : specCode);
         }
+    }
+
+    /** What comparing a regenerated plan needs of a row it holds. */
+    record Stored(long id, Strategy.Key key, Strategy.Source source, Strategy.Status status) {
+
+        /** Rows the table wrote and nobody has touched: regenerating may refresh or remove them. */
+        boolean openSystemRow() {
+            return source == Strategy.Source.SYSTEM && status == Strategy.Status.OPEN;
+        }
+    }
+
+    /** The rows of several customer managers' plans of one month, by customer manager. */
+    Map<String, List<Stored>> storedIn(Collection<String> customerManagerIds, String period) {
+        Map<String, List<Stored>> byManager = new HashMap<>();
+        jdbc.query("""
+                select id, customer_manager_id, customer_id, strategy_type, spec_key, source, status
+                  from service_strategy where period = :period and customer_manager_id in (:cms)
+                """, new MapSqlParameterSource("period", period).addValue("cms", customerManagerIds), rs -> {
+            byManager.computeIfAbsent(rs.getString("customer_manager_id"), cm -> new ArrayList<>()).add(new Stored(
+                    rs.getLong("id"), new Strategy.Key(rs.getLong("customer_id"), rs.getString("strategy_type"),
+                            rs.getString("spec_key")),
+                    Strategy.Source.valueOf(rs.getString("source")), Strategy.Status.valueOf(rs.getString("status"))));
+        });
+        return byManager;
+    }
+
+    /** Rows to insert, refresh and delete, gathered over several plans and written in one batch each. */
+    static final class Changes {
+
+        private final List<SqlParameterSource> inserts = new ArrayList<>();
+        private final List<SqlParameterSource> refreshes = new ArrayList<>();
+        private final List<SqlParameterSource> deletes = new ArrayList<>();
+
+        void insert(String customerManagerId, NewStrategy s) {
+            inserts.add(new MapSqlParameterSource().addValue("customerId", s.customerId()).addValue("cm", customerManagerId)
+                    .addValue("type", s.strategyType()).addValue("keyPoint", s.keyPoint())
+                    .addValue("specCode", s.specCode()).addValue("specKey", s.specCode() == null ? "" : s.specCode())
+                    .addValue("content", s.content()).addValue("reason", s.reason()).addValue("source", s.source().name()));
+        }
+
+        void refresh(long id, NewStrategy s) {
+            refreshes.add(new MapSqlParameterSource("id", id).addValue("keyPoint", s.keyPoint())
+                    .addValue("content", s.content()).addValue("reason", s.reason()));
+        }
+
+        void delete(List<Long> ids) {
+            ids.forEach(id -> deletes.add(new MapSqlParameterSource("id", id)));
+        }
+    }
+
+    void write(String period, Changes changes, LocalDateTime now) {
+        Timestamp at = Timestamp.valueOf(now);
+        changes.inserts.forEach(p -> ((MapSqlParameterSource) p).addValue("period", period).addValue("now", at));
+        changes.refreshes.forEach(p -> ((MapSqlParameterSource) p).addValue("now", at));
+        jdbc.batchUpdate(INSERT, changes.inserts.toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(REFRESH, changes.refreshes.toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(DELETE, changes.deletes.toArray(SqlParameterSource[]::new));
     }
 
     List<Strategy> forPlan(String customerManagerId, String period) {
@@ -74,39 +142,10 @@ class StrategyRows {
     }
 
     long insert(String customerManagerId, String period, NewStrategy s, LocalDateTime now) {
-        insert(customerManagerId, period, List.of(s), now);
+        Changes changes = new Changes();
+        changes.insert(customerManagerId, s);
+        write(period, changes, now);
         return find(s.customerId(), period, s.strategyType(), s.specCode()).orElseThrow().id();
-    }
-
-    int insert(String customerManagerId, String period, List<NewStrategy> strategies, LocalDateTime now) {
-        SqlParameterSource[] batch = strategies.stream().map(s -> new MapSqlParameterSource()
-                .addValue("customerId", s.customerId()).addValue("period", period).addValue("cm", customerManagerId)
-                .addValue("type", s.strategyType()).addValue("keyPoint", s.keyPoint()).addValue("specCode", s.specCode())
-                .addValue("specKey", s.specCode() == null ? "" : s.specCode()).addValue("content", s.content())
-                .addValue("reason", s.reason()).addValue("source", s.source().name())
-                .addValue("now", Timestamp.valueOf(now))).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(INSERT, batch);
-        return batch.length;
-    }
-
-    /** A regenerated system strategy keeps its id and status; only what the table says about it is refreshed. */
-    int refresh(List<Long> ids, List<NewStrategy> strategies, LocalDateTime now) {
-        SqlParameterSource[] batch = new SqlParameterSource[ids.size()];
-        for (int i = 0; i < batch.length; i++) {
-            NewStrategy s = strategies.get(i);
-            batch[i] = new MapSqlParameterSource("id", ids.get(i)).addValue("keyPoint", s.keyPoint())
-                    .addValue("content", s.content()).addValue("reason", s.reason()).addValue("now", Timestamp.valueOf(now));
-        }
-        jdbc.batchUpdate("update service_strategy set key_point = :keyPoint, content = :content, reason = :reason, "
-                + "updated_at = :now where id = :id", batch);
-        return batch.length;
-    }
-
-    int delete(List<Long> ids) {
-        SqlParameterSource[] batch = ids.stream().map(id -> new MapSqlParameterSource("id", id))
-                .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("delete from service_strategy where id = :id", batch);
-        return batch.length;
     }
 
     void setStatus(long id, Strategy.Status status, String dropReason, java.time.LocalDate doneOn, LocalDateTime now) {

@@ -73,16 +73,12 @@ public class StrategyService {
     /**
      * 计划新增 for several customer managers at once (the whole centre after a change of rules, the benchmark): their
      * facts are read with the same few set-based queries as one customer manager's, the table is evaluated for
-     * their customers on every core, and each plan is written as {@link #generate(String, YearMonth, Date)} writes
-     * it. Refused as a whole when any of the plans can no longer be changed.
+     * their customers on every core, and each plan is compared as {@link #generate(String, YearMonth, Date)} compares
+     * it, the inserts, refreshes and removals of all plans then written in one batch each. Refused as a whole, before
+     * anything is written, when any of the plans can no longer be changed.
      */
     public Map<String, GenerationResult> generate(Collection<String> customerManagerIds, YearMonth month, Date rulesAsOf) {
-        Map<String, StrategyPlan> plansOf = new LinkedHashMap<>();
-        for (String customerManagerId : customerManagerIds) {
-            StrategyPlan plan = lockOrCreate(customerManagerId, month);
-            plan.requireEditable();
-            plansOf.put(customerManagerId, plan);
-        }
+        Map<String, StrategyPlan> plansOf = editablePlans(customerManagerIds, month);
         StrategyMonth window = StrategyMonth.of(month);
 
         long t0 = System.nanoTime();
@@ -94,19 +90,29 @@ public class StrategyService {
                 .parallelStream().collect(Collectors.toConcurrentMap(c -> c.customerId, c -> proposals(table, c, window)));
         long t2 = System.nanoTime();
 
+        // Every plan's rows are read, compared and written together: a few statements for the whole centre.
+        Map<String, List<StrategyRows.Stored>> stored = rows.storedIn(plansOf.keySet(), month.toString());
+        LocalDateTime now = now();
+        StrategyRows.Changes changes = new StrategyRows.Changes();
         Map<String, GenerationResult> results = new LinkedHashMap<>();
         for (Map.Entry<String, StrategyPlan> entry : plansOf.entrySet()) {
-            long w0 = System.nanoTime();
-            List<CustomerFacts> customers = facts.getOrDefault(entry.getKey(), List.of());
+            String customerManagerId = entry.getKey();
+            List<CustomerFacts> customers = facts.getOrDefault(customerManagerId, List.of());
             Map<Strategy.Key, StrategyRows.NewStrategy> proposed = new LinkedHashMap<>();
             for (CustomerFacts customer : customers) {
                 // Two rules giving the same type and spec for one customer make one strategy (the first rule's).
                 hits.get(customer.customerId).forEach(s -> proposed.putIfAbsent(s.key(), s));
             }
-            results.put(entry.getKey(), write(entry.getValue(), month, customers.size(), proposed,
+            results.put(customerManagerId, compare(customerManagerId, month, customers.size(), proposed,
+                    stored.getOrDefault(customerManagerId, List.of()), changes,
                     (t1 - t0) / 1_000_000 * customers.size() / Math.max(1, hits.size()),
-                    (t2 - t1) / 1_000_000 * customers.size() / Math.max(1, hits.size()), w0));
+                    (t2 - t1) / 1_000_000 * customers.size() / Math.max(1, hits.size())));
+            entry.getValue().generated(customers.size(), now);
         }
+        rows.write(month.toString(), changes, now);
+        long writeMillis = (System.nanoTime() - t2) / 1_000_000;
+        results.replaceAll((customerManagerId, result) -> result.withWriteMillis(
+                writeMillis * result.customers() / Math.max(1, hits.size())));
         return results;
     }
 
@@ -122,38 +128,32 @@ public class StrategyService {
         return proposed;
     }
 
-    /** Stores one plan's proposals against what it holds; the shares of reading and evaluating are given. */
-    private GenerationResult write(StrategyPlan plan, YearMonth month, int customers,
-            Map<Strategy.Key, StrategyRows.NewStrategy> proposed, long inputMillis, long evaluateMillis, long started) {
-        String customerManagerId = plan.getCustomerManagerId();
-        Map<Strategy.Key, Strategy> existing = new HashMap<>();
-        rows.forPlan(customerManagerId, month.toString()).forEach(s -> existing.put(s.key(), s));
-        List<StrategyRows.NewStrategy> inserts = new ArrayList<>();
-        List<Long> refreshIds = new ArrayList<>();
-        List<StrategyRows.NewStrategy> refreshes = new ArrayList<>();
+    /** One plan's proposals against the rows it holds, as changes to write; the shares of reading and evaluating are given. */
+    private static GenerationResult compare(String customerManagerId, YearMonth month, int customers,
+            Map<Strategy.Key, StrategyRows.NewStrategy> proposed, List<StrategyRows.Stored> stored,
+            StrategyRows.Changes changes, long inputMillis, long evaluateMillis) {
+        Map<Strategy.Key, StrategyRows.Stored> existing = new HashMap<>();
+        stored.forEach(s -> existing.put(s.key(), s));
+        int inserted = 0;
+        int refreshed = 0;
         int untouched = 0;
         for (StrategyRows.NewStrategy s : proposed.values()) {
-            Strategy old = existing.remove(s.key());
+            StrategyRows.Stored old = existing.remove(s.key());
             if (old == null) {
-                inserts.add(s);
-            } else if (old.source() == Strategy.Source.SYSTEM && old.status() == Strategy.Status.OPEN) {
-                refreshIds.add(old.id());
-                refreshes.add(s);
+                changes.insert(customerManagerId, s);
+                inserted++;
+            } else if (old.openSystemRow()) {
+                changes.refresh(old.id(), s);
+                refreshed++;
             } else {
                 untouched++;
             }
         }
-        List<Long> stale = existing.values().stream()
-                .filter(s -> s.source() == Strategy.Source.SYSTEM && s.status() == Strategy.Status.OPEN)
-                .map(Strategy::id).toList();
-        LocalDateTime now = now();
-        rows.insert(customerManagerId, month.toString(), inserts, now);
-        rows.refresh(refreshIds, refreshes, now);
-        rows.delete(stale);
-        plan.generated(customers, now);
-        plans.save(plan);
-        return new GenerationResult(month, customers, proposed.size(), inserts.size(), refreshes.size(), stale.size(),
-                untouched, inputMillis, evaluateMillis, (System.nanoTime() - started) / 1_000_000);
+        List<Long> stale = existing.values().stream().filter(StrategyRows.Stored::openSystemRow)
+                .map(StrategyRows.Stored::id).toList();
+        changes.delete(stale);
+        return new GenerationResult(month, customers, proposed.size(), inserted, refreshed, stale.size(), untouched,
+                inputMillis, evaluateMillis, 0);
     }
 
     @Transactional(readOnly = true)
@@ -196,8 +196,7 @@ public class StrategyService {
 
     /** The customer manager adds a strategy of their own for one of their customers. */
     public Strategy addManual(String customerManagerId, YearMonth month, ManualStrategy input) {
-        StrategyPlan plan = lockOrCreate(customerManagerId, month);
-        plan.requireEditable();
+        StrategyPlan plan = editablePlans(List.of(customerManagerId), month).get(customerManagerId);
         String licence = required(input.licenceNo(), "licenceNo", "许可证号");
         String type = required(input.strategyType(), "strategyType", "策略类型");
         String content = required(input.content(), "content", "策略内容");
@@ -267,11 +266,24 @@ public class StrategyService {
                         .formatted(customerManagerId, month)));
     }
 
-    private StrategyPlan lockOrCreate(String customerManagerId, YearMonth month) {
-        if (plans.findByCustomerManagerIdAndPeriod(customerManagerId, month.toString()).isEmpty()) {
-            plans.save(new StrategyPlan(customerManagerId, month.toString()));
+    /**
+     * The month's plans of these customer managers, row-locked in one statement, created where missing; refused
+     * before anything is created when one of them can no longer be changed.
+     */
+    private Map<String, StrategyPlan> editablePlans(Collection<String> customerManagerIds, YearMonth month) {
+        String period = month.toString();
+        Map<String, StrategyPlan> plansOf = new LinkedHashMap<>();
+        customerManagerIds.forEach(cm -> plansOf.put(cm, null));
+        // Locked in one order (by customer manager), so two runs over overlapping teams cannot deadlock.
+        for (StrategyPlan plan : plans.findForUpdateByPeriodAndCustomerManagerIdInOrderByCustomerManagerId(period,
+                plansOf.keySet())) {
+            plan.requireEditable();
+            plansOf.put(plan.getCustomerManagerId(), plan);
         }
-        return lock(customerManagerId, month);
+        List<StrategyPlan> created = plans.saveAll(plansOf.entrySet().stream().filter(e -> e.getValue() == null)
+                .map(e -> new StrategyPlan(e.getKey(), period)).toList());
+        created.forEach(plan -> plansOf.put(plan.getCustomerManagerId(), plan));
+        return plansOf;
     }
 
     private Strategy inPlan(String customerManagerId, YearMonth month, long id) {

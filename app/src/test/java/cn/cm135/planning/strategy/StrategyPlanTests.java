@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ class StrategyPlanTests {
     @Autowired SalesRollup rollup;
 
     StrategyFixture f;
-    String cmRegen, cmLife;
-    long r1, r2, l1;
+    String cmRegen, cmLife, cmNorth, cmSouth;
+    long r1, r2, l1, n1, s1;
 
     @BeforeAll
     void createCustomers() {
@@ -55,7 +56,46 @@ class StrategyPlanTests {
         cmLife = f.customerManager("cml", "姚客户");
         l1 = f.quiet("cml", "L1");
         f.analysis(l1, cmLife, true, "良", "75.00", 12, "0.4000", "1.1000", 10, "2.0000");
+
+        // A team generated at once: N1 warned and 差 (经营分析指导 + 重点帮扶), S1 warned and 良 (经营分析指导).
+        cmNorth = f.customerManager("cmn", "北客户");
+        n1 = f.quiet("cmn", "N1");
+        f.analysis(n1, cmNorth, true, "差", "30.00", 12, "0.4000", "1.1000", 10, "2.0000");
+        cmSouth = f.customerManager("cms", "南客户");
+        s1 = f.quiet("cms", "S1");
+        f.analysis(s1, cmSouth, true, "良", "75.00", 12, "0.4000", "1.1000", 10, "2.0000");
         f.rollUp(rollup);
+    }
+
+    @Test
+    void aTeamGeneratedAtOnceGetsWhatEachPlanAloneWouldAndOneSubmittedPlanRefusesTheRun() {
+        Map<String, GenerationResult> first = strategies.generate(List.of(cmNorth, cmSouth), PLAN, null);
+        assertThat(first.get(cmNorth)).extracting(GenerationResult::customers, GenerationResult::strategies,
+                GenerationResult::inserted).containsExactly(1, 2, 2);
+        assertThat(first.get(cmSouth)).extracting(GenerationResult::customers, GenerationResult::strategies,
+                GenerationResult::inserted).containsExactly(1, 1, 1);
+        assertThat(strategies.strategies(cmNorth, PLAN)).extracting(Strategy::customerId, Strategy::strategyType)
+                .containsExactlyInAnyOrder(tuple(n1, "经营分析指导"), tuple(n1, "重点帮扶"));
+        assertThat(strategies.strategies(cmSouth, PLAN)).extracting(Strategy::customerId, Strategy::strategyType)
+                .containsExactly(tuple(s1, "经营分析指导"));
+
+        Strategy dropped = strategies.drop(cmNorth, PLAN, find(cmNorth, "N1", "重点帮扶").id(), "本月已上门帮扶");
+        Map<String, GenerationResult> again = strategies.generate(List.of(cmSouth, cmNorth), PLAN, null);
+        assertThat(again.get(cmNorth)).extracting(GenerationResult::inserted, GenerationResult::refreshed,
+                GenerationResult::removed, GenerationResult::untouched).containsExactly(0, 1, 0, 1);
+        assertThat(again.get(cmSouth)).extracting(GenerationResult::inserted, GenerationResult::refreshed)
+                .containsExactly(0, 1);
+        assertThat(strategies.strategies(cmNorth, PLAN)).filteredOn(s -> s.id() == dropped.id())
+                .extracting(Strategy::status).containsExactly(Strategy.Status.DROPPED);
+
+        strategies.submit(cmSouth, PLAN);
+        int rowsBefore = jdbc.queryForObject("select count(*) from service_strategy where period = ?", Integer.class,
+                PLAN.toString());
+        assertThatThrownBy(() -> strategies.generate(List.of(cmNorth, cmSouth), PLAN, null))
+                .isInstanceOf(Refusal.class).hasMessageContaining(cmSouth);
+        assertThat(jdbc.queryForObject("select count(*) from service_strategy where period = ?", Integer.class,
+                PLAN.toString())).isEqualTo(rowsBefore);
+        assertThat(strategies.plan(cmNorth, PLAN).getStatus()).isEqualTo(ApprovalStatus.DRAFT);
     }
 
     @Test
