@@ -92,9 +92,9 @@ class StrategyRows {
     /** Rows to insert, refresh and delete, gathered over several plans and written in one batch each. */
     static final class Changes {
 
-        private final List<SqlParameterSource> inserts = new ArrayList<>();
-        private final List<SqlParameterSource> refreshes = new ArrayList<>();
-        private final List<SqlParameterSource> deletes = new ArrayList<>();
+        private final List<MapSqlParameterSource> inserts = new ArrayList<>();
+        private final List<MapSqlParameterSource> refreshes = new ArrayList<>();
+        private final List<MapSqlParameterSource> deletes = new ArrayList<>();
 
         void insert(String customerManagerId, NewStrategy s) {
             inserts.add(new MapSqlParameterSource().addValue("customerId", s.customerId()).addValue("cm", customerManagerId)
@@ -115,8 +115,8 @@ class StrategyRows {
 
     void write(String period, Changes changes, LocalDateTime now) {
         Timestamp at = Timestamp.valueOf(now);
-        changes.inserts.forEach(p -> ((MapSqlParameterSource) p).addValue("period", period).addValue("now", at));
-        changes.refreshes.forEach(p -> ((MapSqlParameterSource) p).addValue("now", at));
+        changes.inserts.forEach(p -> p.addValue("period", period).addValue("now", at));
+        changes.refreshes.forEach(p -> p.addValue("now", at));
         jdbc.batchUpdate(INSERT, changes.inserts.toArray(SqlParameterSource[]::new));
         jdbc.batchUpdate(REFRESH, changes.refreshes.toArray(SqlParameterSource[]::new));
         jdbc.batchUpdate(DELETE, changes.deletes.toArray(SqlParameterSource[]::new));
