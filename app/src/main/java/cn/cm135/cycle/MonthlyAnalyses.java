@@ -21,11 +21,12 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs each month-start analysis once per analysed month for the whole marketing centre, although
- * every customer manager's instance reaches the service task. The run first claims its row of
- * {@code analysis_run}, in the same transaction as the analysis: a concurrent job of another instance
- * (or node) waits on that primary key instead of computing the month a second time, then fails on it
- * and is retried a minute later (failedJobRetryTimeCycle in the BPMN), when it finds the month done. The
- * analyses themselves belong to their features, which offer them as {@link MonthStartAnalysis} beans.
+ * every customer manager's instance reaches the service task. The run locks its kind's row of
+ * {@code work_lock}, then claims the month in {@code analysis_run}, in the same transaction as the
+ * analysis: a concurrent job of another instance (or node) waits on that lock until the first commits, then
+ * finds the month done and goes on, without computing it a second time and without failing (on the claim's
+ * key, which would cost it a minute until its retry). The analyses themselves belong to their features, which
+ * offer them as {@link MonthStartAnalysis} beans.
  */
 @Service
 public class MonthlyAnalyses {
@@ -89,6 +90,15 @@ public class MonthlyAnalyses {
 
     private boolean ensure(YearMonth month, String kind, MonthStartAnalysis analysis) {
         if (hasRun(month, kind)) {
+            return false;
+        }
+        if (jdbc.queryForList("select name from work_lock where name = ? for update", String.class, "analysis-" + kind)
+                .isEmpty()) {
+            throw new IllegalStateException("No row 'analysis-" + kind + "' in work_lock (V61 adds one per analysis)");
+        }
+        // Read committed: this statement sees what a job that held the lock before has committed.
+        if (hasRun(month, kind)) {
+            log.info("Month-start analysis {} of {}: computed meanwhile by another job", kind, month);
             return false;
         }
         jdbc.update("insert into analysis_run (period, kind, finished_at) values (?, ?, ?)", month.toString(), kind,

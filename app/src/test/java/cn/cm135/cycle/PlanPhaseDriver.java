@@ -488,11 +488,11 @@ final class PlanPhaseDriver {
 
     /**
      * Executes the instance's due asynchronous continuations (service tasks), as the job executor would, never its
-     * timers. A month-start analysis job that loses the race for the month's claim ({@link MonthlyAnalyses}) fails
-     * once and is retried, as the job executor retries it (R5/PT1M), and then finds the month done.
+     * timers. None may fail: a month-start analysis job that meets another instance's job on the same analysis waits
+     * for it on {@code work_lock} and then finds the month done ({@link MonthlyAnalyses}), it does not fail and wait
+     * for a retry.
      */
     void runJobs(Run run) {
-        Map<String, Integer> failures = new HashMap<>();
         List<Job> jobs;
         while (!(jobs = managementService.createJobQuery().processInstanceId(run.processInstanceId()).messages()
                 .withRetriesLeft().list()).isEmpty()) {
@@ -500,23 +500,9 @@ final class PlanPhaseDriver {
                 try {
                     managementService.executeJob(job.getId());
                 } catch (RuntimeException e) {
-                    int n = failures.merge(job.getId(), 1, Integer::sum);
-                    if (n >= 3) {
-                        throw new AssertionError("job " + job.getId() + " of " + run.businessKey() + " failed " + n
-                                + " times", e);
-                    }
-                    pause();
+                    throw new AssertionError("job " + job.getId() + " of " + run.businessKey() + " failed", e);
                 }
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

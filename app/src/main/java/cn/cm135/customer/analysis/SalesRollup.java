@@ -40,6 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
  * analyses only call {@link #ensure(YearMonth, YearMonth)}, which rolls up months never rolled up and
  * follows customers and routes that moved to another area; so the month-start analysis reads the
  * roll-ups as the import left them instead of rebuilding them.
+ *
+ * <p>Whoever writes them first locks the row {@code sales-rollup} of {@code work_lock} (V61) until its transaction
+ * ends: after the month's kick-off many jobs ask {@link #ensure} at the same moment, and the first one rolls up or
+ * aligns what is missing while the others wait, then find it done, instead of all writing the same keys and all
+ * but one failing. Asking when nothing is to do (the usual case) takes no lock; the refresh of a few customers'
+ * observations (a visit day) neither, as each customer manager's customers have rows of their own.
  */
 @Component
 public class SalesRollup {
@@ -242,6 +248,14 @@ public class SalesRollup {
              where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
             """;
 
+    private static final String UNRECORDED_CUSTOMER = """
+            select c.id
+              from retail_customer c
+              join route r on r.code = c.route_code
+             where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
+             fetch first 1 rows only
+            """;
+
     private static final Logger LOG = LoggerFactory.getLogger(SalesRollup.class);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -256,6 +270,7 @@ public class SalesRollup {
     /** Replaces the roll-ups of one month by the current order lines; returns the sales_month rows written. */
     @Transactional
     public int refresh(YearMonth month) {
+        lockWriters();
         alignAreas();
         int rows = rollUp(List.of(month));
         updateStatistics();
@@ -265,6 +280,7 @@ public class SalesRollup {
     /** Replaces the roll-ups of the months given (each once, oldest first), as the writers of order lines do. */
     @Transactional
     public void refresh(Collection<YearMonth> months) {
+        lockWriters();
         alignAreas();
         rollUp(months);
         updateStatistics();
@@ -277,6 +293,19 @@ public class SalesRollup {
     @Transactional
     public List<YearMonth> ensure(YearMonth from, YearMonth to) {
         boolean aligned = !alignAreas().isEmpty();
+        List<YearMonth> missing = notRolledUp(from, to);
+        if (!missing.isEmpty()) {
+            lockWriters();
+            missing = notRolledUp(from, to); // less what a writer before the lock rolled up
+        }
+        rollUp(missing);
+        if (aligned || !missing.isEmpty()) {
+            updateStatistics();
+        }
+        return missing;
+    }
+
+    private List<YearMonth> notRolledUp(YearMonth from, YearMonth to) {
         Set<YearMonth> done = new HashSet<>();
         jdbc.query("select month_start from sales_month_refresh where month_start >= :from and month_start <= :to",
                 new MapSqlParameterSource("from", Date.valueOf(from.atDay(1)))
@@ -284,13 +313,13 @@ public class SalesRollup {
                 rs -> {
                     done.add(YearMonth.from(rs.getDate(1).toLocalDate()));
                 });
-        List<YearMonth> missing = Stream.iterate(from, m -> !m.isAfter(to), m -> m.plusMonths(1))
-                .filter(m -> !done.contains(m)).toList();
-        rollUp(missing);
-        if (aligned || !missing.isEmpty()) {
-            updateStatistics();
-        }
-        return missing;
+        return Stream.iterate(from, m -> !m.isAfter(to), m -> m.plusMonths(1)).filter(m -> !done.contains(m)).toList();
+    }
+
+    /** Waits for any other writer of the roll-ups to commit; held until this transaction ends (class comment). */
+    private void lockWriters() {
+        jdbc.queryForList("select name from work_lock where name = 'sales-rollup' for update", new MapSqlParameterSource(),
+                String.class);
     }
 
     /**
@@ -328,6 +357,7 @@ public class SalesRollup {
      */
     @Transactional
     public void refreshObservations(YearMonth from) {
+        lockWriters();
         for (YearMonth month : rolledUpFrom(from)) {
             MapSqlParameterSource params = monthParameters(month);
             rollUpStockOfMonth(params);
@@ -351,6 +381,7 @@ public class SalesRollup {
      */
     @Transactional
     public void repriceCustomers() {
+        lockWriters();
         for (YearMonth month : rolledUpFrom(YearMonth.of(1900, 1))) {
             MapSqlParameterSource params = monthParameters(month);
             jdbc.update("delete from customer_sales_month where month_start = :first", params);
@@ -368,13 +399,19 @@ public class SalesRollup {
     /**
      * Makes area_sales_month count every customer in the area of its current route again: records new
      * customers, and recomputes the areas that customers (or their routes) left or joined, for every
-     * rolled-up month. Nothing to do, the usual case, costs one join of customers and routes.
+     * rolled-up month. Nothing to do, the usual case, costs one join of customers and routes and a look for an
+     * unrecorded customer, and takes no lock.
      * Returns the areas recomputed.
      */
     @Transactional
     public List<String> alignAreas() {
-        List<String> areas = jdbc.queryForList(AREAS_TO_ALIGN, new MapSqlParameterSource(), String.class);
         MapSqlParameterSource none = new MapSqlParameterSource();
+        List<String> areas = jdbc.queryForList(AREAS_TO_ALIGN, none, String.class);
+        if (areas.isEmpty() && jdbc.queryForList(UNRECORDED_CUSTOMER, none, Long.class).isEmpty()) {
+            return areas;
+        }
+        lockWriters();
+        areas = jdbc.queryForList(AREAS_TO_ALIGN, none, String.class); // less what a writer before the lock aligned
         // Every recorded customer that moved or changed its 业态 names its area above: none, nothing to forget (the
         // usual case, and each analysis step asks, so the full anti-join is skipped).
         if (!areas.isEmpty()) {
