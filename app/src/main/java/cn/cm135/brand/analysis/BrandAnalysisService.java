@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.jdbc.SnakeCaseRowMapper;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -28,7 +28,7 @@ import cn.cm135.rules.Refusal;
 @Service
 public class BrandAnalysisService {
 
-    private static final RowMapper<BrandMonthResult> ROW = new DataClassRowMapper<>(BrandMonthResult.class);
+    private static final RowMapper<BrandMonthResult> ROW = new SnakeCaseRowMapper<>(BrandMonthResult.class);
 
     private static final String OF_MANAGER = "period = :period and area_code in "
             + "(select code from area where customer_manager_id = :cm)";

@@ -6,12 +6,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.jdbc.SnakeCaseRowMapper;
 
 /**
  * Step 5 客户经营状态分析 for the whole marketing centre: 计算经营效果 and 评价经营能力 per customer,
@@ -30,7 +31,7 @@ public class CustomerAnalysisService {
             + "r.unit_value_3m as unit_value3m, r.specs_3m as specs3m, r.last_year_volume_3m as last_year_volume3m, "
             + "r.growth_index_3m as growth_index3m";
 
-    private static final RowMapper<CustomerMonthResult> ROW = new DataClassRowMapper<>(CustomerMonthResult.class);
+    private static final RowMapper<CustomerMonthResult> ROW = new SnakeCaseRowMapper<>(CustomerMonthResult.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SalesRollup rollup;
@@ -107,6 +108,6 @@ public class CustomerAnalysisService {
     @Transactional(readOnly = true)
     public List<GradeHistory> gradeHistory(long customerId) {
         return jdbc.query("select period, grade from customer_month_result where customer_id = :id order by period",
-                new MapSqlParameterSource("id", customerId), new DataClassRowMapper<>(GradeHistory.class));
+                new MapSqlParameterSource("id", customerId), new SnakeCaseRowMapper<>(GradeHistory.class));
     }
 }

@@ -4,11 +4,12 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.cm135.jdbc.SnakeCaseRowMapper;
 
 /**
  * 动销台账 (indicators.md, "Sales ledger"): per customer, spec and month, the identity of stock
@@ -100,6 +101,6 @@ public class SalesLedgerService {
         MapSqlParameterSource params = new MapSqlParameterSource("customer", customerId)
                 .addValue("first", Date.valueOf(month.atDay(1)))
                 .addValue("lastDay", Date.valueOf(month.atEndOfMonth()));
-        return jdbc.query(LEDGER, params, new DataClassRowMapper<>(SalesLedgerRow.class));
+        return jdbc.query(LEDGER, params, new SnakeCaseRowMapper<>(SalesLedgerRow.class));
     }
 }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.SalesRollup;
+import cn.cm135.jdbc.SnakeCaseRowMapper;
 import cn.cm135.rules.Refusal;
 
 /**
@@ -27,7 +27,7 @@ public class MarketAnalysisService {
     /** Maximum length of the conclusions text (column size). */
     public static final int CONCLUSIONS_MAX = 2000;
 
-    private static final RowMapper<MarketMonthResult> ROW = new DataClassRowMapper<>(MarketMonthResult.class);
+    private static final RowMapper<MarketMonthResult> ROW = new SnakeCaseRowMapper<>(MarketMonthResult.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SalesRollup rollup;
@@ -88,13 +88,13 @@ public class MarketAnalysisService {
         return new MarketMonthResult.Detail(
                 jdbc.query("select price_class, volume, share from market_price_class_share "
                         + "where period = :period and area_code = :area order by price_class", params,
-                        new DataClassRowMapper<>(MarketMonthResult.PriceClassShare.class)),
+                        new SnakeCaseRowMapper<>(MarketMonthResult.PriceClassShare.class)),
                 jdbc.query("select spec_code, customers, mean_price, guide_price, deviation, flagged from market_spec_price "
                         + "where period = :period and area_code = :area order by spec_code", params,
-                        new DataClassRowMapper<>(MarketMonthResult.SpecPrice.class)),
+                        new SnakeCaseRowMapper<>(MarketMonthResult.SpecPrice.class)),
                 jdbc.query("select anomaly_type, count from market_anomaly_count "
                         + "where period = :period and area_code = :area order by anomaly_type", params,
-                        new DataClassRowMapper<>(MarketMonthResult.AnomalyCount.class)));
+                        new SnakeCaseRowMapper<>(MarketMonthResult.AnomalyCount.class)));
     }
 
     /**
