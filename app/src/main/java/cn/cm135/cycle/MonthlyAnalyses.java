@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.jdbc.WorkLock;
 import cn.cm135.process.MonthStartAnalysis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,12 +42,15 @@ public class MonthlyAnalyses {
     private final Map<String, MonthStartAnalysis> analyses;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WorkLock workLock;
 
-    MonthlyAnalyses(JdbcTemplate jdbc, List<MonthStartAnalysis> analyses, Clock clock, MeterRegistry meters) {
+    MonthlyAnalyses(JdbcTemplate jdbc, List<MonthStartAnalysis> analyses, Clock clock, MeterRegistry meters,
+            WorkLock workLock) {
         this.jdbc = jdbc;
         this.analyses = analyses.stream().collect(Collectors.toMap(MonthStartAnalysis::kind, Function.identity()));
         this.clock = clock;
         this.meters = meters;
+        this.workLock = workLock;
     }
 
     /** 经营效果与经营能力 of every customer for {@code month}; returns whether it ran now. */
@@ -92,10 +96,7 @@ public class MonthlyAnalyses {
         if (hasRun(month, kind)) {
             return false;
         }
-        if (jdbc.queryForList("select name from work_lock where name = ? for update", String.class, "analysis-" + kind)
-                .isEmpty()) {
-            throw new IllegalStateException("No row 'analysis-" + kind + "' in work_lock (V61 adds one per analysis)");
-        }
+        workLock.hold("analysis-" + kind);
         // Read committed: this statement sees what a job that held the lock before has committed.
         if (hasRun(month, kind)) {
             log.info("Month-start analysis {} of {}: computed meanwhile by another job", kind, month);

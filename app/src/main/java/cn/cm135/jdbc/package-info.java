@@ -1,5 +1,5 @@
 /**
- * What the features' plain-SQL reads share: {@link cn.cm135.jdbc.SnakeCaseRowMapper} maps a row whose columns are
- * named in snake_case onto a record.
+ * What the features' plain SQL shares: {@link cn.cm135.jdbc.SnakeCaseRowMapper} maps a row whose columns are named
+ * in snake_case onto a record; {@link cn.cm135.jdbc.WorkLock} keeps work from running twice at once.
  */
 package cn.cm135.jdbc;

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.jdbc.WorkLock;
+
 /**
  * The monthly roll-ups of the order lines, so that no analysis rescans months of order lines
  * (architecture.md, "Scale"): each month is scanned once here and read from the roll-ups afterwards.
@@ -260,11 +262,13 @@ public class SalesRollup {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final WorkLock workLock;
     private volatile Boolean postgres;
 
-    SalesRollup(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    SalesRollup(NamedParameterJdbcTemplate jdbc, Clock clock, WorkLock workLock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.workLock = workLock;
     }
 
     /** Replaces the roll-ups of one month by the current order lines; returns the sales_month rows written. */
@@ -318,8 +322,7 @@ public class SalesRollup {
 
     /** Waits for any other writer of the roll-ups to commit; held until this transaction ends (class comment). */
     private void lockWriters() {
-        jdbc.queryForList("select name from work_lock where name = 'sales-rollup' for update", new MapSqlParameterSource(),
-                String.class);
+        workLock.hold("sales-rollup");
     }
 
     /**
