@@ -103,14 +103,11 @@ final class BrandAnalysisSql {
                  where cs.month_start = :m0
                  group by ca.area_code
             ),
-            -- Each customer's latest shelf observation of m (rolled up per customer and spec).
+            -- Each customer's latest shelf observation of m, counted per area and spec when it was recorded.
             shelf as (
-                select ca.area_code, o.spec_code, count(*) as shelf_customers,
-                       sum(case when o.on_shelf then 1 else 0 end) as on_shelf_customers
-                  from shelf_month o
-                  join customer_area ca on ca.customer_id = o.customer_id
+                select o.area_code, o.spec_code, o.shelf_customers, o.on_shelf_customers
+                  from area_shelf_month o
                  where o.month_start = :m0
-                 group by ca.area_code, o.spec_code
             ),
             targets as (
                 select area_code, spec_code, target_volume from brand_target where period = :period

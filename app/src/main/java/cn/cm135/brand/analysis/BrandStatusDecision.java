@@ -7,25 +7,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The DMN table {@code brand-status} (processes/brand-status.dmn), as deployed to the engine: the
  * marketing centre may redeploy it from Modeler with other thresholds. {@link #load()} reads the latest
  * deployed version once (inside an engine command, so no user authorization applies to this system
- * read) and parses it into a plain DMN engine, without writing decision history for every (area, spec).
+ * read) and parses it into a plain DMN engine, without writing decision history for every (area, spec); each
+ * deployed version is parsed once.
  * The analysis uses the table as SQL when it translates exactly ({@link DecisionTableSql}), otherwise it
  * evaluates it once per distinct pair of inputs.
  */
@@ -34,11 +41,18 @@ class BrandStatusDecision {
 
     static final String KEY = "brand-status";
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrandStatusDecision.class);
+
     private final ProcessEngine engine;
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
     BrandStatusDecision(ProcessEngine engine) {
         this.engine = engine;
+    }
+
+    /** One deployed version of the table, parsed. */
+    private record Parsed(DmnModelInstance model, DmnDecision decision) {
     }
 
     /** The loaded table: its SQL form if it has one, and an evaluation through the DMN engine. */
@@ -46,11 +60,12 @@ class BrandStatusDecision {
 
         private final DmnModelInstance model;
         private final DmnDecision decision;
+        // Per run: the engine is asked once per distinct pair of inputs.
         private final Map<List<Object>, String> evaluated = new HashMap<>();
 
-        private Evaluator(DmnModelInstance model) {
-            this.model = model;
-            this.decision = dmnEngine.parseDecision(KEY, model);
+        private Evaluator(Parsed table) {
+            this.model = table.model();
+            this.decision = table.decision();
         }
 
         /** The table as a SQL CASE over the given columns of its inputs; empty when it does not translate exactly. */
@@ -87,11 +102,27 @@ class BrandStatusDecision {
 
     Evaluator load() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        DmnModelInstance model = configuration.getCommandExecutorTxRequired().execute(context -> {
+        Parsed table = configuration.getCommandExecutorTxRequired().execute(context -> {
             DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
             DecisionDefinition definition = cache.findDeployedLatestDecisionDefinitionByKey(KEY);
-            return cache.findDmnModelInstanceForDecisionDefinition(definition.getId());
+            return parsed.computeIfAbsent(definition.getId(), id -> {
+                DmnModelInstance model = cache.findDmnModelInstanceForDecisionDefinition(id);
+                return new Parsed(model, dmnEngine.parseDecision(KEY, model));
+            });
         });
-        return new Evaluator(model);
+        return new Evaluator(table);
+    }
+
+    /**
+     * Parses the table at startup: the first load after a restart fills the engine's deployment cache and reads the
+     * DMN schema (0.3 s on the city's machine, README "Benchmark"), which the month start would otherwise wait for.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void parseAtStartup() {
+        try {
+            load();
+        } catch (ProcessEngineException e) {
+            LOG.warn("DMN {} not parsed at startup (the brand analysis will try again): {}", KEY, e.getMessage());
+        }
     }
 }

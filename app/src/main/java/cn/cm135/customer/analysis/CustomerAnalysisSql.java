@@ -140,12 +140,11 @@ final class CustomerAnalysisSql {
                  where cq.month_start = :m0
             ),
             -- Latest count per spec (greatest date <= last day) against the same specs' sales of the quarter:
-            -- the month's stock snapshot.
+            -- the month's stock snapshot, summed per customer.
             stock as (
-                select s.customer_id, sum(s.inventory) as stock, sum(coalesce(s.quantity_3m, 0)) as volume_3m
-                  from stock_month s
+                select s.customer_id, s.stock, s.volume_3m
+                  from customer_stock_month s
                  where s.month_start = :m0
-                 group by s.customer_id
             ),
             -- Rows that survived DELETE_UNLOCKED are locked: neither that customer nor any customer of a
             -- customer manager whose month is locked gets a new row. Read once, then looked up in a hash:

@@ -34,7 +34,9 @@ import cn.cm135.jdbc.WorkLock;
  * <li>{@code customer_sales_month}: customer × month → quantity, amount, specs ordered;</li>
  * <li>{@code customer_order_day}: the days on which each customer ordered;</li>
  * <li>{@code area_sales_month}: area × spec × month → quantity, amount, buyers, by the area of each
- *     customer's current route (kept so by {@link #alignAreas()}).</li>
+ *     customer's current route (kept so by {@link #alignAreas()});</li>
+ * <li>and, derived from these, what the month-start analyses read (V60, V62): per customer its quarter, stock and
+ *     key-brand volume, per area its month, repeat buyers, shelf records and stock per 业态.</li>
  * </ul>
  *
  * <p>They are kept up to date by whoever writes order lines: the orders import and the dataset
@@ -159,13 +161,31 @@ public class SalesRollup {
 
     private static final String INSERT_STOCK_OF_CUSTOMERS = STOCK_ROWS.formatted(OF_CUSTOMERS);
 
-    private static final String AREA_STOCK_ROWS = """
-            insert into area_stock_month (month_start, area_code, business_format, spec_code, customers, inventory)
-            select s.month_start, ac.area_code, ac.business_format, s.spec_code, count(*), sum(s.inventory)
+    /** Each customer's counted stock and those specs' quarter volume, from the month's stock snapshot (step 5). */
+    private static final String CUSTOMER_STOCK_ROWS = """
+            insert into customer_stock_month (month_start, customer_id, stock, volume_3m)
+            select s.month_start, s.customer_id, sum(s.inventory), sum(coalesce(s.quantity_3m, 0))
               from stock_month s
-              join area_sales_customer ac on ac.customer_id = s.customer_id
-             where %s
-             group by s.month_start, ac.area_code, ac.business_format, s.spec_code
+             where s.month_start = :first %s
+             group by s.month_start, s.customer_id
+            """;
+
+    private static final String OF_STOCK_CUSTOMERS = "and s.customer_id in (:customers)";
+
+    /**
+     * Per area and 业态, the sum over specs of the mean latest count among the area's customers of that 业态 with a
+     * count of the spec (step 8's social inventory is the sum over 业态 of this times the 业态's active customers).
+     */
+    private static final String AREA_STOCK_ROWS = """
+            insert into area_format_stock_month (month_start, area_code, business_format, mean_inventory)
+            select x.month_start, x.area_code, x.business_format, sum(x.mean_inventory)
+              from (select s.month_start, ac.area_code, ac.business_format,
+                           cast(sum(s.inventory) as decimal(30, 10)) / count(*) as mean_inventory
+                      from stock_month s
+                      join area_sales_customer ac on ac.customer_id = s.customer_id
+                     where %s
+                     group by s.month_start, ac.area_code, ac.business_format, s.spec_code) x
+             group by x.month_start, x.area_code, x.business_format
             """;
 
     private static final String INSERT_AREA_STOCK_OF_MONTH = AREA_STOCK_ROWS.formatted("s.month_start = :first");
@@ -197,6 +217,36 @@ public class SalesRollup {
                      order by o.customer_id, o.spec_code, o.observed_on desc) f
             """;
 
+    /** Per area and spec, the customers with a shelf record in the month (their latest) and those on the shelf. */
+    private static final String AREA_SHELF_ROWS = """
+            insert into area_shelf_month (month_start, area_code, spec_code, shelf_customers, on_shelf_customers)
+            select o.month_start, ac.area_code, o.spec_code, count(*), sum(case when o.on_shelf then 1 else 0 end)
+              from shelf_month o
+              join area_sales_customer ac on ac.customer_id = o.customer_id
+             where %s
+             group by o.month_start, ac.area_code, o.spec_code
+            """;
+
+    private static final String INSERT_AREA_SHELF_OF_MONTH = AREA_SHELF_ROWS.formatted("o.month_start = :first");
+
+    private static final String INSERT_AREA_SHELF_OF_AREAS = AREA_SHELF_ROWS.formatted(
+            "o.month_start = :first and ac.area_code in (:areas)");
+
+    private static final String INSERT_AREA_SHELF_OF_ALL_MONTHS = AREA_SHELF_ROWS.formatted("ac.area_code in (:areas)");
+
+    /** Per area, the month's quantity and amount, from the area's spec rows. */
+    private static final String AREA_MONTH_ROWS = """
+            insert into area_month (month_start, area_code, quantity, amount)
+            select a.month_start, a.area_code, sum(a.quantity), sum(a.amount)
+              from area_sales_month a
+             where %s
+             group by a.month_start, a.area_code
+            """;
+
+    private static final String INSERT_AREA_MONTH_OF_MONTH = AREA_MONTH_ROWS.formatted("a.month_start = :first");
+
+    private static final String INSERT_AREA_MONTH_OF_ALL_MONTHS = AREA_MONTH_ROWS.formatted("a.area_code in (:areas)");
+
     private static final String AREA_ROWS = """
             insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
             select sm.month_start, ac.area_code, sm.spec_code, sum(sm.quantity), sum(sm.amount), count(*)
@@ -214,7 +264,7 @@ public class SalesRollup {
             "sales_month_refresh f join sales_month sm on sm.month_start = f.month_start", "ac.area_code in (:areas)");
 
     /**
-     * Areas whose area_sales_month or area_stock_month rows no longer match the customers' current routes and
+     * Areas whose area roll-ups (sales, repeat buyers, stock, shelf) no longer match the customers' current routes and
      * 业态: old and new area of every customer that moved or changed its 业态, and the area of every customer not
      * yet recorded that has order lines.
      */
@@ -344,7 +394,11 @@ public class SalesRollup {
                     .addValue("areas", areas.isEmpty() ? List.of("") : areas);
             jdbc.update("delete from stock_month where month_start = :first and customer_id in (:customers)", params);
             jdbc.update(INSERT_STOCK_OF_CUSTOMERS, params);
-            jdbc.update("delete from area_stock_month where month_start = :first and area_code in (:areas)", params);
+            jdbc.update("delete from customer_stock_month where month_start = :first and customer_id in (:customers)",
+                    params);
+            jdbc.update(CUSTOMER_STOCK_ROWS.formatted(OF_STOCK_CUSTOMERS), params);
+            jdbc.update("delete from area_format_stock_month where month_start = :first and area_code in (:areas)",
+                    params);
             jdbc.update(INSERT_AREA_STOCK_OF_AREAS, params);
             if (month.equals(from)) {
                 jdbc.update("delete from shelf_month where month_start = :first and customer_id in (:customers)", params);
@@ -369,13 +423,18 @@ public class SalesRollup {
         updateStatistics();
     }
 
+    /** The month's shelf and price records: of every customer, or of the customers (and their areas) given. */
     private void rollUpObservationsOfMonth(MapSqlParameterSource params, String customerFilter) {
-        if (customerFilter.isEmpty()) {
+        boolean wholeMonth = customerFilter.isEmpty();
+        if (wholeMonth) {
             jdbc.update("delete from shelf_month where month_start = :first", params);
             jdbc.update("delete from price_month where month_start = :first", params);
         }
         timed("SHELF_ROWS", SHELF_ROWS.formatted(customerFilter), params);
         timed("PRICE_ROWS", PRICE_ROWS.formatted(customerFilter), params);
+        jdbc.update("delete from area_shelf_month where month_start = :first"
+                + (wholeMonth ? "" : " and area_code in (:areas)"), params);
+        timed("AREA_SHELF_ROWS", wholeMonth ? INSERT_AREA_SHELF_OF_MONTH : INSERT_AREA_SHELF_OF_AREAS, params);
     }
 
     /**
@@ -425,10 +484,14 @@ public class SalesRollup {
             MapSqlParameterSource params = new MapSqlParameterSource("areas", areas);
             jdbc.update("delete from area_sales_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREAS_OF_ALL_MONTHS, params);
+            jdbc.update("delete from area_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_AREA_MONTH_OF_ALL_MONTHS, params);
             jdbc.update("delete from area_repeat_month where area_code in (:areas)", params);
             jdbc.update(INSERT_REPEATS_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_stock_month where area_code in (:areas)", params);
+            jdbc.update("delete from area_format_stock_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREA_STOCK_OF_ALL_MONTHS, params);
+            jdbc.update("delete from area_shelf_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_AREA_SHELF_OF_ALL_MONTHS, params);
         }
         return areas;
     }
@@ -445,7 +508,8 @@ public class SalesRollup {
         }
         if (Boolean.TRUE.equals(postgres)) {
             jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, "
-                    + "customer_order_day, area_sales_month, customer_quarter, area_repeat_month, stock_month, area_stock_month, "
+                    + "customer_order_day, area_sales_month, area_month, customer_quarter, area_repeat_month, stock_month, "
+                    + "customer_stock_month, area_format_stock_month, area_shelf_month, "
                     + "shelf_month, price_month");
         }
     }
@@ -491,6 +555,8 @@ public class SalesRollup {
         timed("INSERT_ORDER_DAYS", INSERT_ORDER_DAYS, params);
         jdbc.update("delete from area_sales_month where month_start = :first", params);
         timed("INSERT_AREAS_OF_MONTH", INSERT_AREAS_OF_MONTH, params);
+        jdbc.update("delete from area_month where month_start = :first", params);
+        timed("INSERT_AREA_MONTH_OF_MONTH", INSERT_AREA_MONTH_OF_MONTH, params);
         rollUpObservationsOfMonth(params, "");
         jdbc.update("delete from sales_month_refresh where month_start = :first", params);
         jdbc.update("insert into sales_month_refresh (month_start, refreshed_at) values (:first, :now)", params);
@@ -509,11 +575,13 @@ public class SalesRollup {
         rollUpStockOfMonth(params);
     }
 
-    /** The month's stock snapshot and its sums per area and 业态, afresh. */
+    /** The month's stock snapshot and its sums per customer and per area and 业态, afresh. */
     private void rollUpStockOfMonth(MapSqlParameterSource params) {
         jdbc.update("delete from stock_month where month_start = :first", params);
         timed("INSERT_STOCK_OF_MONTH", INSERT_STOCK_OF_MONTH, params);
-        jdbc.update("delete from area_stock_month where month_start = :first", params);
+        jdbc.update("delete from customer_stock_month where month_start = :first", params);
+        timed("INSERT_CUSTOMER_STOCK_OF_MONTH", CUSTOMER_STOCK_ROWS.formatted(""), params);
+        jdbc.update("delete from area_format_stock_month where month_start = :first", params);
         timed("INSERT_AREA_STOCK_OF_MONTH", INSERT_AREA_STOCK_OF_MONTH, params);
     }
 

@@ -92,26 +92,25 @@ final class MarketAnalysisSql {
                        cast(:months as decimal(30, 12)) as months
             ),
             %s,
-            -- Area x spec x month over m-11 .. m: the area roll-up.
-            sales as (
-                select a.area_code, a.spec_code, a.month_start, a.quantity as q, a.amount as amt
-                  from area_sales_month a
-                 where a.month_start >= :m11 and a.month_start <= :m0
-            ),
+            -- Area x month over m-11 .. m: the area roll-up.
             area_sales as (
                 select area_code,
-                       sum(case when month_start = :m0 then q else 0 end) as volume,
-                       sum(case when month_start = :m0 then amt else 0 end) as amount,
-                       sum(case when month_start = :m1 then q else 0 end) as prev_volume,
-                       sum(case when month_start = :m1 then amt else 0 end) as prev_amount,
-                       sum(case when month_start = :m11 then q else 0 end) as last_year_next,
-                       sum(q) as volume_12m
-                  from sales
+                       sum(case when month_start = :m0 then quantity else 0 end) as volume,
+                       sum(case when month_start = :m0 then amount else 0 end) as amount,
+                       sum(case when month_start = :m1 then quantity else 0 end) as prev_volume,
+                       sum(case when month_start = :m1 then amount else 0 end) as prev_amount,
+                       sum(case when month_start = :m11 then quantity else 0 end) as last_year_next,
+                       sum(quantity) as volume_12m
+                  from area_month
+                 where month_start >= :m11 and month_start <= :m0
                  group by area_code
             ),
+            -- Area x spec x month over m-11 .. m: the area x spec roll-up.
             spec_sales as (
-                select area_code, spec_code, sum(q) as q12, sum(case when month_start = :m0 then q else 0 end) as qm
-                  from sales
+                select area_code, spec_code, sum(quantity) as q12,
+                       sum(case when month_start = :m0 then quantity else 0 end) as qm
+                  from area_sales_month
+                 where month_start >= :m11 and month_start <= :m0
                  group by area_code, spec_code
             ),
             centre as (
@@ -145,11 +144,11 @@ final class MarketAnalysisSql {
             active_total as (
                 select area_code, sum(n) as n from active group by area_code
             ),
-            -- The mean latest count (on or before the last day) per area, 业态 and spec, from the month's stock sums.
+            -- The mean latest count (on or before the last day) per area, 业态 and spec, summed over the specs when
+            -- the counts were rolled up.
             format_stock as (
-                select st.area_code, st.business_format, st.spec_code,
-                       cast(st.inventory as decimal(30, 10)) / st.customers as mean_inventory
-                  from area_stock_month st
+                select st.area_code, st.business_format, st.mean_inventory
+                  from area_format_stock_month st
                  where st.month_start = :m0
             ),
             social as (

@@ -127,6 +127,11 @@ class SalesRollupTests {
         // February, rolled up before the move, follows too.
         assertThat(areaRows(FEB)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 5L, dec("500.00"), 1L),
                 List.of(org.code("A-cm2"), org.code("S2"), 5L, dec("250.00"), 1L));
+        // The areas' months follow their spec rows.
+        assertThat(areaMonth(MAR)).containsExactly(List.of(org.code("A-cm1"), 1L, dec("50.00")),
+                List.of(org.code("A-cm2"), 9L, dec("800.00")));
+        assertThat(areaMonth(FEB)).containsExactly(List.of(org.code("A-cm1"), 5L, dec("500.00")),
+                List.of(org.code("A-cm2"), 5L, dec("250.00")));
         assertThat(rollup.alignAreas()).isEmpty();
     }
 
@@ -169,15 +174,19 @@ class SalesRollupTests {
                 Arrays.asList(c, org.code("S2"), LocalDate.of(2031, 3, 5), 0L, null));
         assertThat(stock(FEB)).containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 1, 20), 8L, 9L),
                 List.of(b, org.code("S2"), LocalDate.of(2031, 2, 15), 6L, 5L));
-        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 3L),
-                List.of(org.code("A-cm1"), "食杂店", org.code("S2"), 1L, 6L),
-                List.of(org.code("A-cm2"), "食杂店", org.code("S2"), 1L, 0L));
+        // Per customer: the counted stock against those specs' quarter volume (C's S2 not bought: 0).
+        assertThat(customerStock(MAR)).containsExactly(List.of(a, 3L, 9L), List.of(b, 6L, 7L), List.of(c, 0L, 0L));
+        // Per area and 业态, the mean count of each spec summed: cm1's 食杂店 S1 3 ÷ 1 + S2 6 ÷ 1; cm2's S2 0 ÷ 1.
+        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", dec("9.00")),
+                List.of(org.code("A-cm2"), "食杂店", dec("0.00")));
         // Inside March: A's latest shelf record is 03-20 (not on the shelf), its latest price 115.00 of 03-20.
         assertThat(rows("select customer_id, spec_code, on_shelf from shelf_month where month_start = ? "
                 + "and customer_id in (?, ?, ?)", MAR.atDay(1), a, b, c)).containsExactly(List.of(a, org.code("S1"), false));
         assertThat(rows("select customer_id, spec_code, observed_on, retail_price from price_month where month_start = ? "
                 + "and customer_id in (?, ?, ?)", MAR.atDay(1), a, b, c))
                 .containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 20), dec("115.00")));
+        assertThat(areaShelf(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, 0L));
+        assertThat(areaShelf(FEB)).containsExactly(List.of(org.code("A-cm1"), org.code("S2"), 1L, 1L));
     }
 
     @Test
@@ -191,7 +200,9 @@ class SalesRollupTests {
         rollup.refreshObservations(MAR, List.of(a));
 
         assertThat(stock(MAR)).contains(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 20), 4L, 9L));
-        assertThat(areaStock(MAR)).contains(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 4L));
+        assertThat(customerStock(MAR)).contains(List.of(a, 4L, 9L));
+        assertThat(areaStock(MAR)).contains(List.of(org.code("A-cm1"), "食杂店", dec("10.00")));
+        assertThat(areaShelf(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, 1L));
         assertThat(rows("select on_shelf from shelf_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
                 .containsExactly(List.of(true));
         assertThat(rows("select retail_price from price_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
@@ -208,9 +219,11 @@ class SalesRollupTests {
         jdbc.update("update retail_customer set business_format = '便利店' where id = ?", c);
         assertThat(rollup.alignAreas()).containsExactlyInAnyOrder(org.code("A-cm1"), org.code("A-cm2"));
 
-        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", org.code("S1"), 1L, 3L),
-                List.of(org.code("A-cm2"), "便利店", org.code("S2"), 1L, 0L),
-                List.of(org.code("A-cm2"), "食杂店", org.code("S2"), 1L, 6L));
+        assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", dec("3.00")),
+                List.of(org.code("A-cm2"), "便利店", dec("0.00")),
+                List.of(org.code("A-cm2"), "食杂店", dec("6.00")));
+        // B's February shelf record counts in cm2's area now.
+        assertThat(areaShelf(FEB)).containsExactly(List.of(org.code("A-cm2"), org.code("S2"), 1L, 1L));
         assertThat(rollup.alignAreas()).isEmpty();
     }
 
@@ -235,10 +248,27 @@ class SalesRollupTests {
                 a, b, c);
     }
 
+    private List<List<Object>> customerStock(YearMonth month) {
+        return rows("select customer_id, stock, volume_3m from customer_stock_month "
+                + "where month_start = ? and customer_id in (?, ?, ?) order by customer_id", month.atDay(1), a, b, c);
+    }
+
     private List<List<Object>> areaStock(YearMonth month) {
-        return rows("select area_code, business_format, spec_code, customers, inventory from area_stock_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format, spec_code",
+        return rows("select area_code, business_format, cast(mean_inventory as decimal(10, 2)) from area_format_stock_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format",
                 month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+    }
+
+    private List<List<Object>> areaShelf(YearMonth month) {
+        return rows("select area_code, spec_code, shelf_customers, on_shelf_customers from area_shelf_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code",
+                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+    }
+
+    private List<List<Object>> areaMonth(YearMonth month) {
+        return rows("select area_code, quantity, amount from area_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code", month.atDay(1),
+                org.code("A-cm1"), org.code("A-cm2"));
     }
 
     private List<List<Object>> areaRows(YearMonth month) {
