@@ -97,11 +97,10 @@ final class BrandAnalysisSql {
                  where r.month_start = :m0
             ),
             active as (
-                select ca.area_code, count(*) as active_customers
-                  from customer_sales_month cs
-                  join customer_area ca on ca.customer_id = cs.customer_id
-                 where cs.month_start = :m0
-                 group by ca.area_code
+                select am.area_code, sum(am.customers) as active_customers
+                  from area_format_month am
+                 where am.month_start = :m0
+                 group by am.area_code
             ),
             -- Each customer's latest shelf observation of m, counted per area and spec when it was recorded.
             shelf as (

@@ -36,7 +36,7 @@ import cn.cm135.jdbc.WorkLock;
  * <li>{@code area_sales_month}: area × spec × month → quantity, amount, buyers, by the area of each
  *     customer's current route (kept so by {@link #alignAreas()});</li>
  * <li>and, derived from these, what the month-start analyses read (V60, V62): per customer its quarter, stock and
- *     key-brand volume, per area its month, repeat buyers, shelf records and stock per 业态.</li>
+ *     key-brand volume, per area and 业态 its month, per area its repeat buyers, shelf records, prices and stock per 业态.</li>
  * </ul>
  *
  * <p>They are kept up to date by whoever writes order lines: the orders import and the dataset
@@ -234,18 +234,36 @@ public class SalesRollup {
 
     private static final String INSERT_AREA_SHELF_OF_ALL_MONTHS = AREA_SHELF_ROWS.formatted("ac.area_code in (:areas)");
 
-    /** Per area, the month's quantity and amount, from the area's spec rows. */
-    private static final String AREA_MONTH_ROWS = """
-            insert into area_month (month_start, area_code, quantity, amount)
-            select a.month_start, a.area_code, sum(a.quantity), sum(a.amount)
-              from area_sales_month a
+    /** Per area and spec, the customers with a retail price in the month (their latest) and the sum of those prices. */
+    private static final String AREA_PRICE_ROWS = """
+            insert into area_price_month (month_start, area_code, spec_code, customers, price_sum)
+            select p.month_start, ac.area_code, p.spec_code, count(*), sum(p.retail_price)
+              from price_month p
+              join area_sales_customer ac on ac.customer_id = p.customer_id
              where %s
-             group by a.month_start, a.area_code
+             group by p.month_start, ac.area_code, p.spec_code
             """;
 
-    private static final String INSERT_AREA_MONTH_OF_MONTH = AREA_MONTH_ROWS.formatted("a.month_start = :first");
+    private static final String INSERT_AREA_PRICES_OF_MONTH = AREA_PRICE_ROWS.formatted("p.month_start = :first");
 
-    private static final String INSERT_AREA_MONTH_OF_ALL_MONTHS = AREA_MONTH_ROWS.formatted("a.area_code in (:areas)");
+    private static final String INSERT_AREA_PRICES_OF_AREAS = AREA_PRICE_ROWS.formatted(
+            "p.month_start = :first and ac.area_code in (:areas)");
+
+    private static final String INSERT_AREA_PRICES_OF_ALL_MONTHS = AREA_PRICE_ROWS.formatted("ac.area_code in (:areas)");
+
+    /** Per area and 业态, the customers who ordered in the month, their quantity and amount. */
+    private static final String AREA_MONTH_ROWS = """
+            insert into area_format_month (month_start, area_code, business_format, customers, quantity, amount)
+            select cs.month_start, ac.area_code, ac.business_format, count(*), sum(cs.quantity), sum(cs.amount)
+              from customer_sales_month cs
+              join area_sales_customer ac on ac.customer_id = cs.customer_id
+             where %s
+             group by cs.month_start, ac.area_code, ac.business_format
+            """;
+
+    private static final String INSERT_AREA_MONTH_OF_MONTH = AREA_MONTH_ROWS.formatted("cs.month_start = :first");
+
+    private static final String INSERT_AREA_MONTH_OF_ALL_MONTHS = AREA_MONTH_ROWS.formatted("ac.area_code in (:areas)");
 
     private static final String AREA_ROWS = """
             insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
@@ -264,24 +282,20 @@ public class SalesRollup {
             "sales_month_refresh f join sales_month sm on sm.month_start = f.month_start", "ac.area_code in (:areas)");
 
     /**
-     * Areas whose area roll-ups (sales, repeat buyers, stock, shelf) no longer match the customers' current routes and
-     * 业态: old and new area of every customer that moved or changed its 业态, and the area of every customer not
-     * yet recorded that has order lines.
+     * Customers whose recorded area or 业态 (area_sales_customer) is not their current one, or who are not recorded
+     * yet: the recorded and the current area of each, and whether it is only to be recorded (new, without order
+     * lines: no area roll-up counts it yet). One pass over customers and routes, which each analysis step pays.
      */
-    private static final String AREAS_TO_ALIGN = """
-            select ac.area_code
-              from area_sales_customer ac
-              join retail_customer c on c.id = ac.customer_id
-              join route r on r.code = c.route_code
-             where r.area_code <> ac.area_code or ac.business_format is null
-                or ac.business_format <> c.business_format
-            union
-            select r.area_code
+    private static final String CUSTOMERS_TO_ALIGN = """
+            select ac.area_code as recorded_area, r.area_code as current_area,
+                   case when ac.customer_id is null
+                             and not exists (select 1 from order_line o where o.customer_id = c.id)
+                        then true else false end as record_only
               from retail_customer c
               join route r on r.code = c.route_code
               left join area_sales_customer ac on ac.customer_id = c.id
-             where (ac.area_code is null and exists (select 1 from order_line o where o.customer_id = c.id))
-                or ac.area_code <> r.area_code or ac.business_format <> c.business_format
+             where ac.customer_id is null or ac.area_code <> r.area_code or ac.business_format is null
+                or ac.business_format <> c.business_format
             """;
 
     private static final String FORGET_MOVED_CUSTOMERS = """
@@ -298,14 +312,6 @@ public class SalesRollup {
               from retail_customer c
               join route r on r.code = c.route_code
              where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
-            """;
-
-    private static final String UNRECORDED_CUSTOMER = """
-            select c.id
-              from retail_customer c
-              join route r on r.code = c.route_code
-             where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
-             fetch first 1 rows only
             """;
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesRollup.class);
@@ -435,6 +441,9 @@ public class SalesRollup {
         jdbc.update("delete from area_shelf_month where month_start = :first"
                 + (wholeMonth ? "" : " and area_code in (:areas)"), params);
         timed("AREA_SHELF_ROWS", wholeMonth ? INSERT_AREA_SHELF_OF_MONTH : INSERT_AREA_SHELF_OF_AREAS, params);
+        jdbc.update("delete from area_price_month where month_start = :first"
+                + (wholeMonth ? "" : " and area_code in (:areas)"), params);
+        timed("AREA_PRICE_ROWS", wholeMonth ? INSERT_AREA_PRICES_OF_MONTH : INSERT_AREA_PRICES_OF_AREAS, params);
     }
 
     /**
@@ -459,21 +468,19 @@ public class SalesRollup {
     }
 
     /**
-     * Makes area_sales_month count every customer in the area of its current route again: records new
-     * customers, and recomputes the areas that customers (or their routes) left or joined, for every
-     * rolled-up month. Nothing to do, the usual case, costs one join of customers and routes and a look for an
-     * unrecorded customer, and takes no lock.
+     * Makes the area roll-ups count every customer in the area of its current route and 业态 again: records new
+     * customers, and recomputes the areas that customers (or their routes) left or joined, for every rolled-up
+     * month. Nothing to do, the usual case, costs one join of customers and routes, and takes no lock.
      * Returns the areas recomputed.
      */
     @Transactional
     public List<String> alignAreas() {
         MapSqlParameterSource none = new MapSqlParameterSource();
-        List<String> areas = jdbc.queryForList(AREAS_TO_ALIGN, none, String.class);
-        if (areas.isEmpty() && jdbc.queryForList(UNRECORDED_CUSTOMER, none, Long.class).isEmpty()) {
-            return areas;
+        if (!misaligned().found()) {
+            return List.of();
         }
         lockWriters();
-        areas = jdbc.queryForList(AREAS_TO_ALIGN, none, String.class); // less what a writer before the lock aligned
+        List<String> areas = misaligned().areas(); // less what a writer before the lock aligned
         // Every recorded customer that moved or changed its 业态 names its area above: none, nothing to forget (the
         // usual case, and each analysis step asks, so the full anti-join is skipped).
         if (!areas.isEmpty()) {
@@ -484,7 +491,7 @@ public class SalesRollup {
             MapSqlParameterSource params = new MapSqlParameterSource("areas", areas);
             jdbc.update("delete from area_sales_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREAS_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_month where area_code in (:areas)", params);
+            jdbc.update("delete from area_format_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREA_MONTH_OF_ALL_MONTHS, params);
             jdbc.update("delete from area_repeat_month where area_code in (:areas)", params);
             jdbc.update(INSERT_REPEATS_OF_ALL_MONTHS, params);
@@ -492,8 +499,30 @@ public class SalesRollup {
             jdbc.update(INSERT_AREA_STOCK_OF_ALL_MONTHS, params);
             jdbc.update("delete from area_shelf_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREA_SHELF_OF_ALL_MONTHS, params);
+            jdbc.update("delete from area_price_month where area_code in (:areas)", params);
+            jdbc.update(INSERT_AREA_PRICES_OF_ALL_MONTHS, params);
         }
         return areas;
+    }
+
+    /** Whether any customer is to be recorded or moved, and the areas to recompute: old and new of each that moved. */
+    private record Misalignment(boolean found, List<String> areas) {
+    }
+
+    private Misalignment misaligned() {
+        SortedSet<String> areas = new TreeSet<>();
+        boolean[] found = {false};
+        jdbc.query(CUSTOMERS_TO_ALIGN, new MapSqlParameterSource(), rs -> {
+            found[0] = true;
+            if (!rs.getBoolean("record_only")) {
+                String recorded = rs.getString("recorded_area");
+                if (recorded != null) {
+                    areas.add(recorded);
+                }
+                areas.add(rs.getString("current_area"));
+            }
+        });
+        return new Misalignment(found[0], List.copyOf(areas));
     }
 
     /**
@@ -508,8 +537,8 @@ public class SalesRollup {
         }
         if (Boolean.TRUE.equals(postgres)) {
             jdbc.getJdbcTemplate().execute("analyze sales_month, sales_quarter, customer_sales_month, "
-                    + "customer_order_day, area_sales_month, area_month, customer_quarter, area_repeat_month, stock_month, "
-                    + "customer_stock_month, area_format_stock_month, area_shelf_month, "
+                    + "customer_order_day, area_sales_month, area_format_month, customer_quarter, area_repeat_month, stock_month, "
+                    + "customer_stock_month, area_format_stock_month, area_shelf_month, area_price_month, "
                     + "shelf_month, price_month");
         }
     }
@@ -555,7 +584,7 @@ public class SalesRollup {
         timed("INSERT_ORDER_DAYS", INSERT_ORDER_DAYS, params);
         jdbc.update("delete from area_sales_month where month_start = :first", params);
         timed("INSERT_AREAS_OF_MONTH", INSERT_AREAS_OF_MONTH, params);
-        jdbc.update("delete from area_month where month_start = :first", params);
+        jdbc.update("delete from area_format_month where month_start = :first", params);
         timed("INSERT_AREA_MONTH_OF_MONTH", INSERT_AREA_MONTH_OF_MONTH, params);
         rollUpObservationsOfMonth(params, "");
         jdbc.update("delete from sales_month_refresh where month_start = :first", params);

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The set-based SQL of step 8 市场分析 (indicators.md, "Market analysis"): one INSERT … SELECT computes
- * every area of the marketing centre for month m from the roll-ups {@code area_sales_month} (months
- * m−11 … m) and {@code customer_sales_month} (active customers, the centre), the field observations
- * and the anomalies; three more INSERT … SELECTs write the detail rows (price class shares, observed
+ * every area of the marketing centre for month m from the roll-ups ({@code area_format_month} and
+ * {@code area_sales_month} of months m−11 … m, {@code customer_sales_month} for the centre, the month's stock and
+ * price sums per area) and the anomalies; three more INSERT … SELECTs write the detail rows (price class shares, observed
  * spec prices, anomaly counts) of the areas whose row is not locked. The statements run unchanged on
  * H2 2.x and PostgreSQL 15.
  *
@@ -62,23 +62,16 @@ final class MarketAnalysisSql {
         "delete from market_month_result where period = :period and not locked",
     };
 
-    /** Customers with the area of their route. */
-    private static final String CUSTOMERS = """
-            cust as (
-                select c.id as customer_id, r.area_code, c.business_format
-                  from retail_customer c
-                  join route r on r.code = c.route_code
-            )""";
-
-    /** Each customer's latest observation with a price of each spec inside m (rolled up); the mean per area and spec. */
+    /**
+     * Each customer's latest observation with a price of each spec inside m, counted and summed per area and spec when
+     * it was recorded; the mean per area and spec.
+     */
     private static final String SPEC_PRICES = """
             spec_price as (
-                select cu.area_code, lp.spec_code, count(*) as customers, sum(lp.retail_price) as price_sum,
-                       cast(sum(lp.retail_price) as decimal(30, 10)) / count(*) as mean_price
-                  from price_month lp
-                  join cust cu on cu.customer_id = lp.customer_id
-                 where lp.month_start = :m0
-                 group by cu.area_code, lp.spec_code
+                select ap.area_code, ap.spec_code, ap.customers, ap.price_sum,
+                       cast(ap.price_sum as decimal(30, 10)) / ap.customers as mean_price
+                  from area_price_month ap
+                 where ap.month_start = :m0
             )""";
 
     static final String INSERT_RESULTS = """
@@ -91,8 +84,7 @@ final class MarketAnalysisSql {
                        cast(:days as decimal(30, 12)) as days,
                        cast(:months as decimal(30, 12)) as months
             ),
-            %s,
-            -- Area x month over m-11 .. m: the area roll-up.
+            -- Area x 业态 x month over m-11 .. m: the area roll-up.
             area_sales as (
                 select area_code,
                        sum(case when month_start = :m0 then quantity else 0 end) as volume,
@@ -101,7 +93,7 @@ final class MarketAnalysisSql {
                        sum(case when month_start = :m1 then amount else 0 end) as prev_amount,
                        sum(case when month_start = :m11 then quantity else 0 end) as last_year_next,
                        sum(quantity) as volume_12m
-                  from area_month
+                  from area_format_month
                  where month_start >= :m11 and month_start <= :m0
                  group by area_code
             ),
@@ -135,11 +127,9 @@ final class MarketAnalysisSql {
                  group by sp.area_code
             ),
             active as (
-                select cu.area_code, cu.business_format, count(*) as n
-                  from customer_sales_month cs
-                  join cust cu on cu.customer_id = cs.customer_id
-                 where cs.month_start = :m0
-                 group by cu.area_code, cu.business_format
+                select am.area_code, am.business_format, am.customers as n
+                  from area_format_month am
+                 where am.month_start = :m0
             ),
             active_total as (
                 select area_code, sum(n) as n from active group by area_code
@@ -198,7 +188,7 @@ final class MarketAnalysisSql {
              -- Rows that survived DELETE_UNLOCKED are locked and stay as they are.
              where not exists (select 1 from market_month_result l
                                 where l.period = :period and l.area_code = b.area_code)
-            """.formatted(CUSTOMERS, SPEC_PRICES);
+            """.formatted(SPEC_PRICES);
 
     /** Five rows per unlocked area: price classes 一类 … 五类. */
     static final String INSERT_PRICE_CLASS_SHARES = """
@@ -225,8 +215,7 @@ final class MarketAnalysisSql {
     static final String INSERT_SPEC_PRICES = """
             insert into market_spec_price (period, area_code, spec_code, customers, mean_price, guide_price,
                    deviation, flagged)
-            with %s,
-            %s
+            with %s
             select r.period, sp.area_code, sp.spec_code, sp.customers, round(sp.mean_price, 2), s.retail_price,
                    round(sp.mean_price / s.retail_price - 1, 4),
                    -- Exact: |Σ prices − g × n| > price-deviation × g × n (decimals multiplied, no division).
@@ -236,7 +225,7 @@ final class MarketAnalysisSql {
               from spec_price sp
               join cigarette_spec s on s.code = sp.spec_code
               join market_month_result r on r.period = :period and r.area_code = sp.area_code and not r.locked
-            """.formatted(CUSTOMERS, SPEC_PRICES);
+            """.formatted(SPEC_PRICES);
 
     static final String INSERT_ANOMALY_COUNTS = """
             insert into market_anomaly_count (period, area_code, anomaly_type, count)

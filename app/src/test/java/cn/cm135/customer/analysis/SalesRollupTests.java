@@ -127,11 +127,11 @@ class SalesRollupTests {
         // February, rolled up before the move, follows too.
         assertThat(areaRows(FEB)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 5L, dec("500.00"), 1L),
                 List.of(org.code("A-cm2"), org.code("S2"), 5L, dec("250.00"), 1L));
-        // The areas' months follow their spec rows.
-        assertThat(areaMonth(MAR)).containsExactly(List.of(org.code("A-cm1"), 1L, dec("50.00")),
-                List.of(org.code("A-cm2"), 9L, dec("800.00")));
-        assertThat(areaMonth(FEB)).containsExactly(List.of(org.code("A-cm1"), 5L, dec("500.00")),
-                List.of(org.code("A-cm2"), 5L, dec("250.00")));
+        // The areas' months follow: March, A alone in cm1's; B and C in cm2's. February, A; B.
+        assertThat(areaMonth(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", 1L, 1L, dec("50.00")),
+                List.of(org.code("A-cm2"), "食杂店", 2L, 9L, dec("800.00")));
+        assertThat(areaMonth(FEB)).containsExactly(List.of(org.code("A-cm1"), "食杂店", 1L, 5L, dec("500.00")),
+                List.of(org.code("A-cm2"), "食杂店", 1L, 5L, dec("250.00")));
         assertThat(rollup.alignAreas()).isEmpty();
     }
 
@@ -186,6 +186,7 @@ class SalesRollupTests {
                 + "and customer_id in (?, ?, ?)", MAR.atDay(1), a, b, c))
                 .containsExactly(List.of(a, org.code("S1"), LocalDate.of(2031, 3, 20), dec("115.00")));
         assertThat(areaShelf(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, 0L));
+        assertThat(areaPrices(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, dec("115.00")));
         assertThat(areaShelf(FEB)).containsExactly(List.of(org.code("A-cm1"), org.code("S2"), 1L, 1L));
     }
 
@@ -203,6 +204,7 @@ class SalesRollupTests {
         assertThat(customerStock(MAR)).contains(List.of(a, 4L, 9L));
         assertThat(areaStock(MAR)).contains(List.of(org.code("A-cm1"), "食杂店", dec("10.00")));
         assertThat(areaShelf(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, 1L));
+        assertThat(areaPrices(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, dec("118.00")));
         assertThat(rows("select on_shelf from shelf_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
                 .containsExactly(List.of(true));
         assertThat(rows("select retail_price from price_month where month_start = ? and customer_id = ?", MAR.atDay(1), a))
@@ -222,7 +224,12 @@ class SalesRollupTests {
         assertThat(areaStock(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", dec("3.00")),
                 List.of(org.code("A-cm2"), "便利店", dec("0.00")),
                 List.of(org.code("A-cm2"), "食杂店", dec("6.00")));
-        // B's February shelf record counts in cm2's area now.
+        // March's customers who ordered, per area and 业态: C is cm2's 便利店 now.
+        assertThat(areaMonth(MAR)).containsExactly(List.of(org.code("A-cm1"), "食杂店", 1L, 1L, dec("50.00")),
+                List.of(org.code("A-cm2"), "便利店", 1L, 7L, dec("700.00")),
+                List.of(org.code("A-cm2"), "食杂店", 1L, 2L, dec("100.00")));
+        // A's March price stays in cm1's area; B's February shelf record counts in cm2's area now.
+        assertThat(areaPrices(MAR)).containsExactly(List.of(org.code("A-cm1"), org.code("S1"), 1L, dec("115.00")));
         assertThat(areaShelf(FEB)).containsExactly(List.of(org.code("A-cm2"), org.code("S2"), 1L, 1L));
         assertThat(rollup.alignAreas()).isEmpty();
     }
@@ -265,9 +272,15 @@ class SalesRollupTests {
                 month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
     }
 
+    private List<List<Object>> areaPrices(YearMonth month) {
+        return rows("select area_code, spec_code, customers, price_sum from area_price_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code",
+                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+    }
+
     private List<List<Object>> areaMonth(YearMonth month) {
-        return rows("select area_code, quantity, amount from area_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code", month.atDay(1),
+        return rows("select area_code, business_format, customers, quantity, amount from area_format_month "
+                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format", month.atDay(1),
                 org.code("A-cm1"), org.code("A-cm2"));
     }
 
