@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cm135.customer.analysis.AreaSums.Scope;
 import cn.cm135.jdbc.WorkLock;
 
 /**
@@ -126,19 +127,6 @@ public class SalesRollup {
              order by x.customer_id
             """.formatted(OrderWeeks.INDEX);
 
-    private static final String REPEAT_ROWS = """
-            insert into area_repeat_month (month_start, area_code, spec_code, repeat_buyers)
-            select q.month_start, ac.area_code, q.spec_code, count(*)
-              from sales_quarter q
-              join area_sales_customer ac on ac.customer_id = q.customer_id
-             where q.quantity > 0 and q.prev_quantity > 0 and %s
-             group by q.month_start, ac.area_code, q.spec_code
-            """;
-
-    private static final String INSERT_REPEATS_OF_MONTH = REPEAT_ROWS.formatted("q.month_start = :first");
-
-    private static final String INSERT_REPEATS_OF_ALL_MONTHS = REPEAT_ROWS.formatted("ac.area_code in (:areas)");
-
     /**
      * The latest count of each customer and spec on or before k's last day, read backwards in the order of
      * ix_observation_latest_count (DISTINCT ON, which H2 2.x runs too), with the pair's quarter volume.
@@ -172,29 +160,6 @@ public class SalesRollup {
 
     private static final String OF_STOCK_CUSTOMERS = "and s.customer_id in (:customers)";
 
-    /**
-     * Per area and 业态, the sum over specs of the mean latest count among the area's customers of that 业态 with a
-     * count of the spec (step 8's social inventory is the sum over 业态 of this times the 业态's active customers).
-     */
-    private static final String AREA_STOCK_ROWS = """
-            insert into area_format_stock_month (month_start, area_code, business_format, mean_inventory)
-            select x.month_start, x.area_code, x.business_format, sum(x.mean_inventory)
-              from (select s.month_start, ac.area_code, ac.business_format,
-                           cast(sum(s.inventory) as decimal(30, 10)) / count(*) as mean_inventory
-                      from stock_month s
-                      join area_sales_customer ac on ac.customer_id = s.customer_id
-                     where %s
-                     group by s.month_start, ac.area_code, ac.business_format, s.spec_code) x
-             group by x.month_start, x.area_code, x.business_format
-            """;
-
-    private static final String INSERT_AREA_STOCK_OF_MONTH = AREA_STOCK_ROWS.formatted("s.month_start = :first");
-
-    private static final String INSERT_AREA_STOCK_OF_AREAS = AREA_STOCK_ROWS.formatted(
-            "s.month_start = :first and ac.area_code in (:areas)");
-
-    private static final String INSERT_AREA_STOCK_OF_ALL_MONTHS = AREA_STOCK_ROWS.formatted("ac.area_code in (:areas)");
-
     /** The latest observation inside the month that recorded shelf presence, per customer and spec. */
     private static final String SHELF_ROWS = """
             insert into shelf_month (month_start, customer_id, spec_code, on_shelf)
@@ -216,54 +181,6 @@ public class SalesRollup {
                      where o.retail_price is not null and o.observed_on >= :first and o.observed_on < :next %s
                      order by o.customer_id, o.spec_code, o.observed_on desc) f
             """;
-
-    /** Per area and spec, the customers with a shelf record in the month (their latest) and those on the shelf. */
-    private static final String AREA_SHELF_ROWS = """
-            insert into area_shelf_month (month_start, area_code, spec_code, shelf_customers, on_shelf_customers)
-            select o.month_start, ac.area_code, o.spec_code, count(*), sum(case when o.on_shelf then 1 else 0 end)
-              from shelf_month o
-              join area_sales_customer ac on ac.customer_id = o.customer_id
-             where %s
-             group by o.month_start, ac.area_code, o.spec_code
-            """;
-
-    private static final String INSERT_AREA_SHELF_OF_MONTH = AREA_SHELF_ROWS.formatted("o.month_start = :first");
-
-    private static final String INSERT_AREA_SHELF_OF_AREAS = AREA_SHELF_ROWS.formatted(
-            "o.month_start = :first and ac.area_code in (:areas)");
-
-    private static final String INSERT_AREA_SHELF_OF_ALL_MONTHS = AREA_SHELF_ROWS.formatted("ac.area_code in (:areas)");
-
-    /** Per area and spec, the customers with a retail price in the month (their latest) and the sum of those prices. */
-    private static final String AREA_PRICE_ROWS = """
-            insert into area_price_month (month_start, area_code, spec_code, customers, price_sum)
-            select p.month_start, ac.area_code, p.spec_code, count(*), sum(p.retail_price)
-              from price_month p
-              join area_sales_customer ac on ac.customer_id = p.customer_id
-             where %s
-             group by p.month_start, ac.area_code, p.spec_code
-            """;
-
-    private static final String INSERT_AREA_PRICES_OF_MONTH = AREA_PRICE_ROWS.formatted("p.month_start = :first");
-
-    private static final String INSERT_AREA_PRICES_OF_AREAS = AREA_PRICE_ROWS.formatted(
-            "p.month_start = :first and ac.area_code in (:areas)");
-
-    private static final String INSERT_AREA_PRICES_OF_ALL_MONTHS = AREA_PRICE_ROWS.formatted("ac.area_code in (:areas)");
-
-    /** Per area and 业态, the customers who ordered in the month, their quantity and amount. */
-    private static final String AREA_MONTH_ROWS = """
-            insert into area_format_month (month_start, area_code, business_format, customers, quantity, amount)
-            select cs.month_start, ac.area_code, ac.business_format, count(*), sum(cs.quantity), sum(cs.amount)
-              from customer_sales_month cs
-              join area_sales_customer ac on ac.customer_id = cs.customer_id
-             where %s
-             group by cs.month_start, ac.area_code, ac.business_format
-            """;
-
-    private static final String INSERT_AREA_MONTH_OF_MONTH = AREA_MONTH_ROWS.formatted("cs.month_start = :first");
-
-    private static final String INSERT_AREA_MONTH_OF_ALL_MONTHS = AREA_MONTH_ROWS.formatted("ac.area_code in (:areas)");
 
     private static final String AREA_ROWS = """
             insert into area_sales_month (month_start, area_code, spec_code, quantity, amount, buyers)
@@ -403,9 +320,7 @@ public class SalesRollup {
             jdbc.update("delete from customer_stock_month where month_start = :first and customer_id in (:customers)",
                     params);
             jdbc.update(CUSTOMER_STOCK_ROWS.formatted(OF_STOCK_CUSTOMERS), params);
-            jdbc.update("delete from area_format_stock_month where month_start = :first and area_code in (:areas)",
-                    params);
-            jdbc.update(INSERT_AREA_STOCK_OF_AREAS, params);
+            rewrite(AreaSums.STOCK, Scope.AREAS_OF_MONTH, params);
             if (month.equals(from)) {
                 jdbc.update("delete from shelf_month where month_start = :first and customer_id in (:customers)", params);
                 jdbc.update("delete from price_month where month_start = :first and customer_id in (:customers)", params);
@@ -438,12 +353,9 @@ public class SalesRollup {
         }
         timed("SHELF_ROWS", SHELF_ROWS.formatted(customerFilter), params);
         timed("PRICE_ROWS", PRICE_ROWS.formatted(customerFilter), params);
-        jdbc.update("delete from area_shelf_month where month_start = :first"
-                + (wholeMonth ? "" : " and area_code in (:areas)"), params);
-        timed("AREA_SHELF_ROWS", wholeMonth ? INSERT_AREA_SHELF_OF_MONTH : INSERT_AREA_SHELF_OF_AREAS, params);
-        jdbc.update("delete from area_price_month where month_start = :first"
-                + (wholeMonth ? "" : " and area_code in (:areas)"), params);
-        timed("AREA_PRICE_ROWS", wholeMonth ? INSERT_AREA_PRICES_OF_MONTH : INSERT_AREA_PRICES_OF_AREAS, params);
+        Scope scope = wholeMonth ? Scope.MONTH : Scope.AREAS_OF_MONTH;
+        rewrite(AreaSums.SHELF, scope, params);
+        rewrite(AreaSums.PRICES, scope, params);
     }
 
     /**
@@ -491,16 +403,9 @@ public class SalesRollup {
             MapSqlParameterSource params = new MapSqlParameterSource("areas", areas);
             jdbc.update("delete from area_sales_month where area_code in (:areas)", params);
             jdbc.update(INSERT_AREAS_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_format_month where area_code in (:areas)", params);
-            jdbc.update(INSERT_AREA_MONTH_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_repeat_month where area_code in (:areas)", params);
-            jdbc.update(INSERT_REPEATS_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_format_stock_month where area_code in (:areas)", params);
-            jdbc.update(INSERT_AREA_STOCK_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_shelf_month where area_code in (:areas)", params);
-            jdbc.update(INSERT_AREA_SHELF_OF_ALL_MONTHS, params);
-            jdbc.update("delete from area_price_month where area_code in (:areas)", params);
-            jdbc.update(INSERT_AREA_PRICES_OF_ALL_MONTHS, params);
+            for (AreaSums sums : AreaSums.values()) {
+                rewrite(sums, Scope.AREAS, params);
+            }
         }
         return areas;
     }
@@ -584,8 +489,7 @@ public class SalesRollup {
         timed("INSERT_ORDER_DAYS", INSERT_ORDER_DAYS, params);
         jdbc.update("delete from area_sales_month where month_start = :first", params);
         timed("INSERT_AREAS_OF_MONTH", INSERT_AREAS_OF_MONTH, params);
-        jdbc.update("delete from area_format_month where month_start = :first", params);
-        timed("INSERT_AREA_MONTH_OF_MONTH", INSERT_AREA_MONTH_OF_MONTH, params);
+        rewrite(AreaSums.ORDERING_CUSTOMERS, Scope.MONTH, params);
         rollUpObservationsOfMonth(params, "");
         jdbc.update("delete from sales_month_refresh where month_start = :first", params);
         jdbc.update("insert into sales_month_refresh (month_start, refreshed_at) values (:first, :now)", params);
@@ -599,8 +503,7 @@ public class SalesRollup {
         timed("INSERT_QUARTER", INSERT_QUARTER, params);
         jdbc.update("delete from customer_quarter where month_start = :first", params);
         timed("INSERT_CUSTOMER_QUARTER", INSERT_CUSTOMER_QUARTER, OrderWeeks.addStarts(params, month));
-        jdbc.update("delete from area_repeat_month where month_start = :first", params);
-        timed("INSERT_REPEATS_OF_MONTH", INSERT_REPEATS_OF_MONTH, params);
+        rewrite(AreaSums.REPEAT_BUYERS, Scope.MONTH, params);
         rollUpStockOfMonth(params);
     }
 
@@ -610,15 +513,21 @@ public class SalesRollup {
         timed("INSERT_STOCK_OF_MONTH", INSERT_STOCK_OF_MONTH, params);
         jdbc.update("delete from customer_stock_month where month_start = :first", params);
         timed("INSERT_CUSTOMER_STOCK_OF_MONTH", CUSTOMER_STOCK_ROWS.formatted(""), params);
-        jdbc.update("delete from area_format_stock_month where month_start = :first", params);
-        timed("INSERT_AREA_STOCK_OF_MONTH", INSERT_AREA_STOCK_OF_MONTH, params);
+        rewrite(AreaSums.STOCK, Scope.MONTH, params);
+    }
+
+    /** Replaces the rows of an area roll-up in the scope given by their sums over its per-customer roll-up. */
+    private void rewrite(AreaSums sums, Scope scope, MapSqlParameterSource params) {
+        jdbc.update(sums.delete(scope), params);
+        timed(sums.name(), sums.insert(scope), params);
     }
 
     /** Runs one roll-up statement and logs its time and rows at DEBUG (which statement a slow refresh spends on). */
     private int timed(String name, String sql, MapSqlParameterSource params) {
         long started = System.nanoTime();
         int rows = jdbc.update(sql, params);
-        LOG.debug("{} {}: {} rows in {} ms", name, params.getValue("first"), rows, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("{} {}: {} rows in {} ms", name, params.hasValue("first") ? params.getValue("first") : "all months",
+                rows, (System.nanoTime() - started) / 1_000_000);
         return rows;
     }
 
