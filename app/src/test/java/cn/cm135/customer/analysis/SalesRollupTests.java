@@ -261,33 +261,30 @@ class SalesRollupTests {
     }
 
     private List<List<Object>> areaStock(YearMonth month) {
-        return rows("select area_code, business_format, cast(mean_inventory as decimal(10, 2)) from area_format_stock_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format",
-                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+        return ofBothAreas("area_code, business_format, cast(mean_inventory as decimal(10, 2))", "area_format_stock_month",
+                month);
     }
 
     private List<List<Object>> areaShelf(YearMonth month) {
-        return rows("select area_code, spec_code, shelf_customers, on_shelf_customers from area_shelf_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code",
-                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+        return ofBothAreas("area_code, spec_code, shelf_customers, on_shelf_customers", "area_shelf_month", month);
     }
 
     private List<List<Object>> areaPrices(YearMonth month) {
-        return rows("select area_code, spec_code, customers, price_sum from area_price_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code",
-                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
+        return ofBothAreas("area_code, spec_code, customers, price_sum", "area_price_month", month);
     }
 
     private List<List<Object>> areaMonth(YearMonth month) {
-        return rows("select area_code, business_format, customers, quantity, amount from area_format_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, business_format", month.atDay(1),
-                org.code("A-cm1"), org.code("A-cm2"));
+        return ofBothAreas("area_code, business_format, customers, quantity, amount", "area_format_month", month);
     }
 
     private List<List<Object>> areaRows(YearMonth month) {
-        return rows("select area_code, spec_code, quantity, amount, buyers from area_sales_month "
-                + "where month_start = ? and area_code in (?, ?) order by area_code, spec_code", month.atDay(1),
-                org.code("A-cm1"), org.code("A-cm2"));
+        return ofBothAreas("area_code, spec_code, quantity, amount, buyers", "area_sales_month", month);
+    }
+
+    /** The columns of an area roll-up's rows of the month in cm1's and cm2's areas, by its first two columns. */
+    private List<List<Object>> ofBothAreas(String columns, String table, YearMonth month) {
+        return rows("select " + columns + " from " + table + " where month_start = ? and area_code in (?, ?) order by 1, 2",
+                month.atDay(1), org.code("A-cm1"), org.code("A-cm2"));
     }
 
     private List<List<Object>> quarter(YearMonth month) {
