@@ -111,7 +111,9 @@ final class CustomerAnalysisSql {
                   join area a on a.code = r.area_code
                  where c.status = 'ACTIVE' and (c.opened_on is null or c.opened_on <= :lastDay)
             ),
-            -- Customer totals of the 6 months the indicators use: m-2..m and m-14..m-12.
+            -- Customer totals of the 6 months the indicators use: m-2..m and m-14..m-12, listed: H2 looks this up per
+            -- customer (customer_id = ? pushed into the group), and the list keeps each look-up on the key (month,
+            -- customer) where two month ranges scanned the months' rows of every customer.
             sales as (
                 select cs.customer_id,
                        sum(case when cs.month_start = :m0 then cs.quantity else 0 end) as volume,
@@ -123,8 +125,7 @@ final class CustomerAnalysisSql {
                        sum(case when cs.month_start >= :m2 then cs.amount else 0 end) as amount_3m,
                        sum(case when cs.month_start <= :m12 then cs.quantity else 0 end) as last_year_volume_3m
                   from customer_sales_month cs
-                 where (cs.month_start >= :m2 and cs.month_start <= :m0)
-                    or (cs.month_start >= :m14 and cs.month_start <= :m12)
+                 where cs.month_start in (:m0, :m1, :m2, :m12, :m13, :m14)
                  group by cs.customer_id
             ),
             -- Key-brand volume and retail profit of m, specs of the quarter m-2..m, order days of m and order weeks
@@ -305,6 +306,7 @@ final class CustomerAnalysisSql {
                 .addValue("m1", Date.valueOf(first.minusMonths(1)))
                 .addValue("m2", Date.valueOf(first.minusMonths(2)))
                 .addValue("m12", Date.valueOf(first.minusMonths(12)))
+                .addValue("m13", Date.valueOf(first.minusMonths(13)))
                 .addValue("m14", Date.valueOf(first.minusMonths(14)))
                 .addValue("weeks", WEEKS)
                 .addValue("breadthTarget", p.breadthTarget())
