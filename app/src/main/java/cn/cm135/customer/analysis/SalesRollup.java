@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,12 +18,14 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cm135.customer.analysis.AreaSums.Scope;
+import cn.cm135.jdbc.SnakeCaseRowMapper;
 import cn.cm135.jdbc.WorkLock;
 
 /**
@@ -152,13 +155,11 @@ public class SalesRollup {
     /** Each customer's counted stock and those specs' quarter volume, from the month's stock snapshot (step 5). */
     private static final String CUSTOMER_STOCK_ROWS = """
             insert into customer_stock_month (month_start, customer_id, stock, volume_3m)
-            select s.month_start, s.customer_id, sum(s.inventory), sum(coalesce(s.quantity_3m, 0))
-              from stock_month s
-             where s.month_start = :first %s
-             group by s.month_start, s.customer_id
+            select o.month_start, o.customer_id, sum(o.inventory), sum(coalesce(o.quantity_3m, 0))
+              from stock_month o
+             where o.month_start = :first %s
+             group by o.month_start, o.customer_id
             """;
-
-    private static final String OF_STOCK_CUSTOMERS = "and s.customer_id in (:customers)";
 
     /** The latest observation inside the month that recorded shelf presence, per customer and spec. */
     private static final String SHELF_ROWS = """
@@ -230,6 +231,8 @@ public class SalesRollup {
               join route r on r.code = c.route_code
              where not exists (select 1 from area_sales_customer ac where ac.customer_id = c.id)
             """;
+
+    private static final RowMapper<Misaligned> MISALIGNED = new SnakeCaseRowMapper<>(Misaligned.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesRollup.class);
 
@@ -319,7 +322,7 @@ public class SalesRollup {
             jdbc.update(INSERT_STOCK_OF_CUSTOMERS, params);
             jdbc.update("delete from customer_stock_month where month_start = :first and customer_id in (:customers)",
                     params);
-            jdbc.update(CUSTOMER_STOCK_ROWS.formatted(OF_STOCK_CUSTOMERS), params);
+            jdbc.update(CUSTOMER_STOCK_ROWS.formatted(OF_CUSTOMERS), params);
             rewrite(AreaSums.STOCK, Scope.AREAS_OF_MONTH, params);
             if (month.equals(from)) {
                 jdbc.update("delete from shelf_month where month_start = :first and customer_id in (:customers)", params);
@@ -388,11 +391,11 @@ public class SalesRollup {
     @Transactional
     public List<String> alignAreas() {
         MapSqlParameterSource none = new MapSqlParameterSource();
-        if (!misaligned().found()) {
+        if (misaligned().isEmpty()) {
             return List.of();
         }
         lockWriters();
-        List<String> areas = misaligned().areas(); // less what a writer before the lock aligned
+        List<String> areas = areasToRecompute(misaligned()); // less what a writer before the lock aligned
         // Every recorded customer that moved or changed its 业态 names its area above: none, nothing to forget (the
         // usual case, and each analysis step asks, so the full anti-join is skipped).
         if (!areas.isEmpty()) {
@@ -410,24 +413,19 @@ public class SalesRollup {
         return areas;
     }
 
-    /** Whether any customer is to be recorded or moved, and the areas to recompute: old and new of each that moved. */
-    private record Misalignment(boolean found, List<String> areas) {
+    /** A customer to record or to move: its recorded area (null when not recorded yet) and its current one. */
+    private record Misaligned(String recordedArea, String currentArea, boolean recordOnly) {
     }
 
-    private Misalignment misaligned() {
-        SortedSet<String> areas = new TreeSet<>();
-        boolean[] found = {false};
-        jdbc.query(CUSTOMERS_TO_ALIGN, new MapSqlParameterSource(), rs -> {
-            found[0] = true;
-            if (!rs.getBoolean("record_only")) {
-                String recorded = rs.getString("recorded_area");
-                if (recorded != null) {
-                    areas.add(recorded);
-                }
-                areas.add(rs.getString("current_area"));
-            }
-        });
-        return new Misalignment(found[0], List.copyOf(areas));
+    private List<Misaligned> misaligned() {
+        return jdbc.query(CUSTOMERS_TO_ALIGN, new MapSqlParameterSource(), MISALIGNED);
+    }
+
+    /** The areas to recompute: old and new area of every customer that moved, the area of every new one with sales. */
+    private static List<String> areasToRecompute(List<Misaligned> customers) {
+        return customers.stream().filter(c -> !c.recordOnly())
+                .flatMap(c -> Stream.of(c.recordedArea(), c.currentArea())).filter(Objects::nonNull).distinct().sorted()
+                .toList();
     }
 
     /**
